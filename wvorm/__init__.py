@@ -1,0 +1,1 @@
+"""wvorm: the Weaviate ORM."""

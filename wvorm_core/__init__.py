@@ -1,0 +1,45 @@
+"""wvorm_core: a typed Weaviate client over gRPC and REST, in the shape of the v4 client."""
+
+from wvorm_core import classes, exceptions, outputs
+from wvorm_core._ops.server import Meta, ServerVersion
+from wvorm_core._transport.params import ConnectionParams, ProtocolParams
+from wvorm_core.classes.init import AdditionalConfig, Auth, Timeout
+from wvorm_core.client import WeaviateAsyncClient, WeaviateClient
+from wvorm_core.connect import (
+    connect_to_custom,
+    connect_to_embedded,
+    connect_to_local,
+    connect_to_wcs,
+    connect_to_weaviate_cloud,
+    use_async_with_custom,
+    use_async_with_embedded,
+    use_async_with_local,
+    use_async_with_weaviate_cloud,
+)
+from wvorm_core.embedded import EmbeddedOptions, EmbeddedServer
+
+__all__ = [
+    "AdditionalConfig",
+    "Auth",
+    "ConnectionParams",
+    "EmbeddedOptions",
+    "EmbeddedServer",
+    "Meta",
+    "ProtocolParams",
+    "ServerVersion",
+    "Timeout",
+    "WeaviateAsyncClient",
+    "WeaviateClient",
+    "classes",
+    "connect_to_custom",
+    "connect_to_embedded",
+    "connect_to_local",
+    "connect_to_wcs",
+    "connect_to_weaviate_cloud",
+    "exceptions",
+    "outputs",
+    "use_async_with_custom",
+    "use_async_with_embedded",
+    "use_async_with_local",
+    "use_async_with_weaviate_cloud",
+]

@@ -1,0 +1,117 @@
+"""Compile `Filter` expressions into the gRPC `Filters` message (shared by reads and deletes)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from uuid import UUID
+
+from wvorm_core._ops.values import rfc3339
+from wvorm_core.classes.query import (
+    FilterAll,
+    FilterAny,
+    FilterLeaf,
+    FilterNot,
+    GeoRange,
+    _Filters,
+    _Target,
+)
+from wvorm_core.exceptions import WeaviateInvalidInputError
+from wvorm_core.proto.v1 import base_pb2
+
+_F = base_pb2.Filters
+_OPERATORS = {
+    "equal": _F.OPERATOR_EQUAL,
+    "not_equal": _F.OPERATOR_NOT_EQUAL,
+    "less_than": _F.OPERATOR_LESS_THAN,
+    "less_or_equal": _F.OPERATOR_LESS_THAN_EQUAL,
+    "greater_than": _F.OPERATOR_GREATER_THAN,
+    "greater_or_equal": _F.OPERATOR_GREATER_THAN_EQUAL,
+    "like": _F.OPERATOR_LIKE,
+    "contains_any": _F.OPERATOR_CONTAINS_ANY,
+    "contains_all": _F.OPERATOR_CONTAINS_ALL,
+    "contains_none": _F.OPERATOR_CONTAINS_NONE,
+    "is_none": _F.OPERATOR_IS_NULL,
+    "within_geo_range": _F.OPERATOR_WITHIN_GEO_RANGE,
+}
+
+
+def compile_filter(expression: _Filters, out: base_pb2.Filters | None = None) -> base_pb2.Filters:
+    """The `Filters` message for an expression (written into `out` when given)."""
+    message = base_pb2.Filters() if out is None else out
+    if isinstance(expression, (FilterAll, FilterAny)):
+        message.operator = _F.OPERATOR_AND if isinstance(expression, FilterAll) else _F.OPERATOR_OR
+        for child in expression.filters:
+            compile_filter(child, message.filters.add())
+    elif isinstance(expression, FilterNot):
+        message.operator = _F.OPERATOR_NOT
+        compile_filter(expression.filter, message.filters.add())
+    elif isinstance(expression, FilterLeaf):
+        message.operator = _OPERATORS[expression.operator]
+        _target(expression.target, message.target)
+        _value(expression, message)
+    else:
+        raise WeaviateInvalidInputError(f"not a filter: {expression!r}")
+    return message
+
+
+def _target(target: _Target, out: base_pb2.FilterTarget) -> None:
+    for link_on, collection in target.path:
+        if collection is None:
+            out.single_target.on = link_on
+            out = out.single_target.target
+        else:
+            out.multi_target.on = link_on
+            out.multi_target.target_collection = collection
+            out = out.multi_target.target
+    if target.count:
+        out.count.on = target.prop
+    else:
+        out.property = target.prop
+
+
+def _value(leaf: FilterLeaf, out: base_pb2.Filters) -> None:
+    value = leaf.value
+    if isinstance(value, GeoRange):
+        out.value_geo.latitude = value.latitude
+        out.value_geo.longitude = value.longitude
+        out.value_geo.distance = value.distance
+    elif isinstance(value, bool):
+        out.value_boolean = value
+    elif isinstance(value, int):
+        out.value_int = value
+    elif isinstance(value, float):
+        out.value_number = value
+    elif isinstance(value, str):
+        out.value_text = value
+    elif isinstance(value, (datetime, UUID)):
+        out.value_text = _text(value)
+    elif isinstance(value, Sequence):
+        _array(leaf, list(value), out)
+    else:
+        raise WeaviateInvalidInputError(
+            f"filter on {leaf.target.prop!r}: unsupported value {value!r}"
+        )
+
+
+def _text(value: datetime | UUID | str) -> str:
+    return rfc3339(value) if isinstance(value, datetime) else str(value)
+
+
+def _array(leaf: FilterLeaf, values: list[object], out: base_pb2.Filters) -> None:
+    if not values:
+        raise WeaviateInvalidInputError(
+            f"filter {leaf.operator} on {leaf.target.prop!r} needs at least one value"
+        )
+    if all(isinstance(v, bool) for v in values):
+        out.value_boolean_array.values.extend(values)  # type: ignore[arg-type]
+    elif all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+        out.value_int_array.values.extend(values)  # type: ignore[arg-type]
+    elif all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
+        out.value_number_array.values.extend(float(v) for v in values)  # type: ignore[arg-type]
+    elif all(isinstance(v, (str, UUID, datetime)) for v in values):
+        out.value_text_array.values.extend(_text(v) for v in values)  # type: ignore[arg-type]
+    else:
+        raise WeaviateInvalidInputError(
+            f"filter {leaf.operator} on {leaf.target.prop!r}: values mix types: {values!r}"
+        )

@@ -1,0 +1,1 @@
+"""I/O only: the sync and async transports that carry the operations' requests."""

@@ -1,0 +1,118 @@
+"""The blocking transport: httpx.Client for REST, a grpc channel for gRPC."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import TypeVar
+
+import grpc
+import httpx
+from google.protobuf.message import Message
+
+from wvorm_core._ops.calls import Call, GrpcRequest, Op, RestRequest, RestResponse
+from wvorm_core._transport.common import (
+    TransportSettings,
+    grpc_failure,
+    rest_failure,
+    serialize,
+)
+from wvorm_core.exceptions import WeaviateError
+
+T = TypeVar("T")
+
+_Unary = Callable[..., Message]
+
+
+class SyncTransport:
+    """Runs operations with blocking I/O. Thread-safe; the gRPC channel opens lazily."""
+
+    def __init__(self, settings: TransportSettings) -> None:
+        self.settings = settings
+        self._http = httpx.Client(**settings.http_client_options())  # type: ignore[arg-type]
+        self._channel: grpc.Channel | None = None
+        self._channel_pid = 0
+        self._unary: dict[str, _Unary] = {}
+
+    def run(self, op: Op[T]) -> T:
+        """Drive `op` to completion, sending each request it yields."""
+        if self.settings.auth.refresh_due():
+            self._drive(self.settings.auth.refresh())
+        return self._drive(op)
+
+    def _drive(self, op: Op[T]) -> T:
+        try:
+            call = next(op)
+            while True:
+                try:
+                    reply = self._send(call)
+                except WeaviateError as error:
+                    call = op.throw(error)
+                else:
+                    call = op.send(reply)
+        except StopIteration as done:
+            return done.value  # type: ignore[no-any-return]
+
+    def _send(self, call: Call) -> object:
+        if isinstance(call, GrpcRequest):
+            return self._send_grpc(call)
+        return self._send_rest(call)
+
+    def _send_rest(self, call: RestRequest) -> RestResponse:
+        try:
+            reply = self._http.request(
+                call.method,
+                call.path,
+                json=call.json,
+                params=call.params,
+                data=call.form,
+                headers=self.settings.request_headers(call),
+                timeout=self.settings.timeouts[call.timeout],
+            )
+        except httpx.TransportError as error:
+            raise rest_failure(call, error, f"{self._http.base_url}{call.path}") from None
+        return RestResponse(reply.status_code, reply.content)
+
+    def _send_grpc(self, call: GrpcRequest) -> Message:
+        unary = self._unary_for(call)
+        try:
+            return unary(
+                call.request,
+                timeout=self.settings.timeouts[call.timeout],
+                metadata=self.settings.grpc_metadata() + call.metadata,
+            )
+        except grpc.RpcError as error:
+            raise grpc_failure(call, error) from None
+
+    def _unary_for(self, call: GrpcRequest) -> _Unary:
+        if self._channel is None or self._channel_pid != os.getpid():
+            self._open_channel()
+        unary = self._unary.get(call.method)
+        if unary is None:
+            assert self._channel is not None
+            unary = self._channel.unary_unary(
+                call.method,
+                request_serializer=serialize,
+                response_deserializer=call.reply_type.FromString,
+            )
+            self._unary[call.method] = unary
+        return unary
+
+    def _open_channel(self) -> None:
+        """Open a channel; after a fork the child opens its own and leaves the parent's alone."""
+        settings = self.settings
+        options = settings.grpc_channel_options()
+        target = settings.params.grpc_target
+        if settings.params.grpc.secure:
+            credentials = grpc.ssl_channel_credentials()
+            self._channel = grpc.secure_channel(target, credentials, options=options)
+        else:
+            self._channel = grpc.insecure_channel(target, options=options)
+        self._channel_pid = os.getpid()
+        self._unary.clear()
+
+    def close(self) -> None:
+        self._http.close()
+        if self._channel is not None and self._channel_pid == os.getpid():
+            self._channel.close()
+        self._channel = None

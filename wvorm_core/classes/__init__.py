@@ -1,0 +1,1 @@
+"""Input classes in the shape of the official client's `weaviate.classes`."""

@@ -1,0 +1,117 @@
+"""Connection inputs: credentials, timeouts and extra connection settings."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+
+def _mask(secret: str) -> str:
+    return "***" if secret else "''"
+
+
+@dataclass(frozen=True, slots=True)
+class _ApiKey:
+    api_key: str = field(repr=False)
+
+    def __repr__(self) -> str:
+        return f"Auth.api_key({_mask(self.api_key)})"
+
+
+@dataclass(frozen=True, slots=True)
+class _BearerToken:
+    access_token: str = field(repr=False)
+    expires_in: int = 60
+    refresh_token: str | None = field(default=None, repr=False)
+
+    def __repr__(self) -> str:
+        token = _mask(self.access_token)
+        return f"Auth.bearer_token(access_token={token}, expires_in={self.expires_in})"
+
+
+@dataclass(frozen=True, slots=True)
+class _ClientCredentials:
+    client_secret: str = field(repr=False)
+    scope: str | Sequence[str] | None = None
+
+    def __repr__(self) -> str:
+        secret = _mask(self.client_secret)
+        return f"Auth.client_credentials(client_secret={secret}, scope={self.scope!r})"
+
+
+@dataclass(frozen=True, slots=True)
+class _ClientPassword:
+    username: str
+    password: str = field(repr=False)
+    scope: str | Sequence[str] | None = None
+
+    def __repr__(self) -> str:
+        return (
+            f"Auth.client_password(username={self.username!r}, password=***, scope={self.scope!r})"
+        )
+
+
+AuthCredentials = _ApiKey | _BearerToken | _ClientCredentials | _ClientPassword
+"""Any of the credentials `Auth` builds."""
+
+
+class Auth:
+    """Builders for the credentials accepted by `connect_*(auth_credentials=...)`."""
+
+    @staticmethod
+    def api_key(api_key: str) -> _ApiKey:
+        """A Weaviate API key, sent as `Authorization: Bearer <key>`."""
+        return _ApiKey(api_key)
+
+    @staticmethod
+    def bearer_token(
+        access_token: str, expires_in: int = 60, refresh_token: str | None = None
+    ) -> _BearerToken:
+        """An OIDC access token; with `refresh_token` it is refreshed before it expires."""
+        return _BearerToken(access_token, expires_in, refresh_token)
+
+    @staticmethod
+    def client_credentials(
+        client_secret: str, scope: str | Sequence[str] | None = None
+    ) -> _ClientCredentials:
+        """The OIDC client-credentials flow; the client id comes from the server's OIDC config."""
+        return _ClientCredentials(client_secret, scope)
+
+    @staticmethod
+    def client_password(
+        username: str, password: str, scope: str | Sequence[str] | None = None
+    ) -> _ClientPassword:
+        """The OIDC resource-owner password flow."""
+        return _ClientPassword(username, password, scope)
+
+
+@dataclass(frozen=True, slots=True)
+class Timeout:
+    """Timeouts in seconds: `init` for connecting, `query` for reads, `insert` for writes."""
+
+    query: float = 30
+    insert: float = 90
+    init: float = 2
+
+    def __post_init__(self) -> None:
+        for name in ("query", "insert", "init"):
+            value = getattr(self, name)
+            if not value > 0:
+                raise ValueError(
+                    f"Timeout.{name} must be a positive number of seconds, got {value!r}"
+                )
+
+
+@dataclass(frozen=True, slots=True)
+class AdditionalConfig:
+    """Extra connection settings.
+
+    `trust_env` lets httpx read proxy settings and CA bundles from the environment;
+    `grpc_max_message_size` caps gRPC messages (default: what the server announces);
+    `grpc_channel_options` are passed to the gRPC channel as given.
+    """
+
+    timeout: Timeout = field(default_factory=Timeout)
+    trust_env: bool = False
+    grpc_max_message_size: int | None = None
+    grpc_channel_options: tuple[tuple[str, int | str], ...] = ()

@@ -1,0 +1,112 @@
+"""`client.collections`: create, use, list and delete collections."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from wvorm_core._ops import schema
+from wvorm_core._transport.aio import AsyncTransport
+from wvorm_core._transport.sync import SyncTransport
+from wvorm_core.classes.config import (
+    Property,
+    ReferenceProperty,
+    VectorConfig,
+    check_collection_name,
+)
+from wvorm_core.collections.collection import AsyncCollection, Collection
+
+
+class Collections:
+    """The collections of one server (blocking)."""
+
+    def __init__(self, transport: SyncTransport) -> None:
+        self._transport = transport
+
+    def create(
+        self,
+        name: str,
+        *,
+        description: str | None = None,
+        properties: Sequence[Property] = (),
+        references: Sequence[ReferenceProperty] = (),
+        vector_config: VectorConfig | Sequence[VectorConfig] | None = None,
+    ) -> Collection:
+        """Create a collection and return a handle to it."""
+        body = schema.create_body(
+            name,
+            description=description,
+            properties=properties,
+            references=references,
+            vector_config=vector_config,
+        )
+        self._transport.run(schema.create(body))
+        return self.use(name)
+
+    def use(self, name: str) -> Collection:
+        """A handle to a collection; makes no request."""
+        return Collection(self._transport, check_collection_name(name))
+
+    get = use
+
+    def exists(self, name: str) -> bool:
+        return self._transport.run(schema.exists(name))
+
+    def delete(self, name: str | Sequence[str]) -> None:
+        """Delete one collection or several; deleting a missing one is not an error."""
+        for each in [name] if isinstance(name, str) else name:
+            self._transport.run(schema.delete(each))
+
+    def delete_all(self) -> None:
+        self._transport.run(schema.delete_all())
+
+    def list_all(self) -> list[str]:
+        """The names of all collections."""
+        return self._transport.run(schema.list_names())
+
+
+class AsyncCollections:
+    """The collections of one server (asyncio)."""
+
+    def __init__(self, transport: AsyncTransport) -> None:
+        self._transport = transport
+
+    async def create(
+        self,
+        name: str,
+        *,
+        description: str | None = None,
+        properties: Sequence[Property] = (),
+        references: Sequence[ReferenceProperty] = (),
+        vector_config: VectorConfig | Sequence[VectorConfig] | None = None,
+    ) -> AsyncCollection:
+        """Create a collection and return a handle to it."""
+        body = schema.create_body(
+            name,
+            description=description,
+            properties=properties,
+            references=references,
+            vector_config=vector_config,
+        )
+        await self._transport.run(schema.create(body))
+        return self.use(name)
+
+    def use(self, name: str) -> AsyncCollection:
+        """A handle to a collection; makes no request."""
+        return AsyncCollection(self._transport, check_collection_name(name))
+
+    get = use
+
+    async def exists(self, name: str) -> bool:
+        return await self._transport.run(schema.exists(name))
+
+    async def delete(self, name: str | Sequence[str]) -> None:
+        """Delete one collection or several; deleting a missing one is not an error."""
+        for each in [name] if isinstance(name, str) else name:
+            await self._transport.run(schema.delete(each))
+
+    async def delete_all(self) -> None:
+        await self._transport.run(schema.delete_all())
+
+    async def list_all(self) -> list[str]:
+        """The names of all collections."""
+        return await self._transport.run(schema.list_names())

@@ -1,0 +1,301 @@
+"""Find, install, start and stop a local `weaviate-server`.
+
+The binary comes from `WEAVIATE_BINARY`, else from the per-version cache folder
+(`$WVORM_CACHE_DIR`, default `~/.cache/wvorm`), else it is built once with
+`go install github.com/weaviate/weaviate/cmd/weaviate-server@<version>`.
+
+Run `python -m wvorm_core.embedded install` to build it ahead of time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import weakref
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+from wvorm_core.exceptions import EmbeddedServerError
+
+WEAVIATE_VERSION = "1.39.2"
+"""The server version wvorm is tested against (the newest v1.39.x the Go proxy builds)."""
+
+GO_PACKAGE = "github.com/weaviate/weaviate/cmd/weaviate-server"
+
+DEFAULT_MODULES = (
+    "text2vec-bigram",
+    "generative-dummy",
+    "reranker-dummy",
+    "ref2vec-centroid",
+    "backup-filesystem",
+)
+"""Modules that need nothing outside the machine."""
+
+
+def cache_dir() -> Path:
+    """The folder for built binaries and default data: `$WVORM_CACHE_DIR` or `~/.cache/wvorm`."""
+    if env := os.environ.get("WVORM_CACHE_DIR"):
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "wvorm"
+
+
+def find_binary(version: str = WEAVIATE_VERSION) -> Path | None:
+    """The server binary to use, or None if it has to be installed first."""
+    if env := os.environ.get("WEAVIATE_BINARY"):
+        path = Path(env)
+        if not (path.is_file() and os.access(path, os.X_OK)):
+            raise EmbeddedServerError(f"WEAVIATE_BINARY={env} is not an executable file")
+        return path
+    path = _cached_binary(version)
+    return path if path.is_file() else None
+
+
+def _cached_binary(version: str) -> Path:
+    return cache_dir() / "weaviate" / f"v{version}" / "weaviate-server"
+
+
+def install(version: str = WEAVIATE_VERSION, progress: Callable[[str], None] | None = None) -> Path:
+    """Return the server binary, building it with Go first if needed (idempotent)."""
+    say = progress or (lambda line: print(line, file=sys.stderr, flush=True))
+    if (found := find_binary(version)) is not None:
+        return found
+    go = shutil.which("go")
+    if go is None:
+        raise EmbeddedServerError(
+            f"no weaviate-server {version} found and Go is not installed. Either install Go "
+            f"(1.26+) so wvorm can build it, point WEAVIATE_BINARY at a weaviate-server "
+            f"binary, or run Weaviate elsewhere and use connect_to_local()."
+        )
+    target = _cached_binary(version)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with open(target.parent / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if target.is_file():
+            return target
+        say(f"building weaviate-server v{version} with Go (first time only; takes minutes)")
+        started = time.monotonic()
+        with tempfile.TemporaryDirectory(dir=target.parent) as staging:
+            env = {**os.environ, "CGO_ENABLED": "0", "GOBIN": staging, "GOTOOLCHAIN": "local"}
+            command = [go, "install", "-trimpath", "-ldflags", "-s -w", f"{GO_PACKAGE}@v{version}"]
+            process = subprocess.Popen(
+                command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+            )
+            assert process.stdout is not None
+            tail: list[str] = []
+            for line in process.stdout:
+                tail = [*tail[-19:], line.rstrip()]
+                say(f"  {line.rstrip()}")
+            if process.wait() != 0:
+                log = "\n".join(tail)
+                raise EmbeddedServerError(f"`{' '.join(command)}` failed:\n{log}")
+            os.replace(Path(staging) / "weaviate-server", target)
+        say(f"built {target} in {time.monotonic() - started:.0f} s")
+    return target
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    """A TCP port nothing listens on right now."""
+    with socket.socket() as sock:
+        sock.bind((host, 0))
+        return int(sock.getsockname()[1])
+
+
+def _free_port_pair(host: str) -> int:
+    """A port p with p and p+1 both free (raft and its internal RPC port)."""
+    for _ in range(50):
+        port = free_port(host)
+        with socket.socket() as sock, contextlib.suppress(OSError):
+            sock.bind((host, port + 1))
+            return port
+    raise EmbeddedServerError("found no two adjacent free ports for raft")
+
+
+@dataclass(frozen=True)
+class EmbeddedOptions:
+    """How to run a local server. Port 0 means: pick a free one."""
+
+    version: str = WEAVIATE_VERSION
+    hostname: str = "127.0.0.1"
+    port: int = 8079
+    grpc_port: int = 50050
+    persistence_data_path: str | None = None
+    binary_path: str | None = None
+    modules: Sequence[str] = DEFAULT_MODULES
+    environment_variables: Mapping[str, str] = field(default_factory=dict)
+    startup_timeout: float = 120.0
+
+
+class EmbeddedServer:
+    """One `weaviate-server` process on loopback; use as a context manager or start/stop."""
+
+    def __init__(self, options: EmbeddedOptions | None = None) -> None:
+        self.options = options or EmbeddedOptions()
+        host = self.options.hostname
+        self.host = host
+        self.port = self.options.port or free_port(host)
+        self.grpc_port = self.options.grpc_port or free_port(host)
+        data = self.options.persistence_data_path
+        self.data_path = Path(data) if data else cache_dir() / "data" / str(self.port)
+        self._process: subprocess.Popen[bytes] | None = None
+        self._finalizer: weakref.finalize[..., EmbeddedServer] | None = None
+
+    def __repr__(self) -> str:
+        state = "running" if self.is_running() else "stopped"
+        return f"EmbeddedServer({self.url}, grpc={self.grpc_port}, {state})"
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+    @property
+    def log_path(self) -> Path:
+        return self.data_path / "weaviate.log"
+
+    def is_running(self) -> bool:
+        return self._process is not None and self._process.poll() is None
+
+    def environment(self) -> dict[str, str]:
+        """The environment the server runs with (ports, data folder, modules)."""
+        host = self.host
+        gossip = _free_port_pair(host)
+        raft = _free_port_pair(host)
+        env = {
+            "PATH": os.environ.get("PATH", ""),
+            "HOME": os.environ.get("HOME", ""),
+            "PERSISTENCE_DATA_PATH": str(self.data_path / "data"),
+            "BACKUP_FILESYSTEM_PATH": str((self.data_path / "backups").resolve()),
+            "AUTHENTICATION_ANONYMOUS_ACCESS_ENABLED": "true",
+            "DEFAULT_VECTORIZER_MODULE": "none",
+            "ENABLE_MODULES": ",".join(self.options.modules),
+            "CLUSTER_HOSTNAME": "node1",
+            "CLUSTER_IN_LOCALHOST": "true",
+            "CLUSTER_BIND_ADDR": host,
+            "CLUSTER_GOSSIP_BIND_PORT": str(gossip),
+            "CLUSTER_DATA_BIND_PORT": str(gossip + 1),
+            "RAFT_PORT": str(raft),
+            "RAFT_INTERNAL_RPC_PORT": str(raft + 1),
+            "RAFT_BOOTSTRAP_EXPECT": "1",
+            "RAFT_TIMEOUTS_MULTIPLIER": "1",
+            "GRPC_PORT": str(self.grpc_port),
+            "DISABLE_TELEMETRY": "true",
+            "GO_PROFILING_DISABLE": "true",
+            "LOG_LEVEL": "info",
+        }
+        env.update(self.options.environment_variables)
+        return env
+
+    def start(self) -> None:
+        """Start the server and wait until it is ready; the error carries the log's tail."""
+        if self.is_running():
+            return
+        binary = Path(self.options.binary_path) if self.options.binary_path else None
+        binary = binary or install(self.options.version)
+        self.data_path.mkdir(parents=True, exist_ok=True)
+        command = [str(binary), "--host", self.host, "--port", str(self.port), "--scheme", "http"]
+        command += ["--read-timeout=600s", "--write-timeout=600s"]
+        with open(self.log_path, "ab") as log:
+            self._process = subprocess.Popen(
+                command,
+                env=self.environment(),
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                cwd=self.data_path,
+                start_new_session=True,
+                preexec_fn=_die_with_parent if sys.platform == "linux" else None,
+            )
+        self._finalizer = weakref.finalize(self, _terminate, self._process)
+        self._wait_ready()
+
+    def _wait_ready(self) -> None:
+        deadline = time.monotonic() + self.options.startup_timeout
+        url = f"{self.url}/v1/.well-known/ready"
+        with httpx.Client(timeout=2.0, trust_env=False) as http:
+            while time.monotonic() < deadline:
+                assert self._process is not None
+                if self._process.poll() is not None:
+                    raise EmbeddedServerError(
+                        f"weaviate-server exited with code {self._process.returncode} "
+                        f"while starting; last log lines:\n{self.log_tail()}"
+                    )
+                with contextlib.suppress(httpx.TransportError):
+                    if http.get(url).status_code == 200:
+                        return
+                time.sleep(0.2)
+        self.stop()
+        raise EmbeddedServerError(
+            f"weaviate-server was not ready on {self.url} within "
+            f"{self.options.startup_timeout:.0f} s; last log lines:\n{self.log_tail()}"
+        )
+
+    def log_tail(self, lines: int = 20) -> str:
+        try:
+            text = self.log_path.read_text(errors="replace")
+        except OSError:
+            return "(no log)"
+        return "\n".join(text.splitlines()[-lines:])
+
+    def stop(self, timeout: float = 30.0) -> None:
+        """Stop the server: SIGTERM, then SIGKILL after `timeout` seconds."""
+        if self._process is not None:
+            _terminate(self._process, timeout)
+        if self._finalizer is not None:
+            self._finalizer.detach()
+        self._process = None
+
+    def __enter__(self) -> EmbeddedServer:
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+def _terminate(process: subprocess.Popen[bytes], timeout: float = 30.0) -> None:
+    if process.poll() is not None:
+        return
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+def _die_with_parent() -> None:
+    """In the child: ask Linux to SIGTERM it when the parent dies, so no server is orphaned."""
+    import ctypes
+
+    pr_set_pdeathsig = 1
+    ctypes.CDLL(None).prctl(pr_set_pdeathsig, signal.SIGTERM)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """`python -m wvorm_core.embedded [install|path]`."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    command = args[0] if args else "install"
+    if command == "install":
+        print(install())
+        return 0
+    if command == "path":
+        found = find_binary()
+        print(found or "")
+        return 0 if found else 1
+    print("usage: python -m wvorm_core.embedded [install|path]", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,58 @@
+"""The errors wvorm_core raises: one small hierarchy under `WeaviateError`."""
+
+from __future__ import annotations
+
+
+class WeaviateError(Exception):
+    """Base class of every error raised by wvorm_core."""
+
+
+class WeaviateConnectionError(WeaviateError):
+    """The server could not be reached (refused, unreachable, TLS failure, gRPC UNAVAILABLE)."""
+
+
+class WeaviateTimeoutError(WeaviateError):
+    """A request did not finish within its timeout."""
+
+
+class WeaviateAuthenticationError(WeaviateError):
+    """The server refused the credentials (HTTP 401/403, gRPC UNAUTHENTICATED/PERMISSION_DENIED)."""
+
+
+class WeaviateInvalidInputError(WeaviateError, ValueError):
+    """An argument is invalid; raised before anything is sent."""
+
+
+class WeaviateUnsupportedFeatureError(WeaviateError):
+    """The connected server is too old for a feature."""
+
+    def __init__(self, feature: str, needed: str, server: str) -> None:
+        super().__init__(f"{feature} needs Weaviate {needed} or newer; the server is {server}")
+        self.feature = feature
+        self.needed = needed
+        self.server = server
+
+
+class WeaviateServerError(WeaviateError):
+    """The server answered with an error; `status` is the HTTP status or the gRPC code name."""
+
+    def __init__(self, status: int | str, message: str) -> None:
+        super().__init__(f"{status}: {message}")
+        self.status = status
+        self.message = message
+
+
+class UnexpectedStatusCodeError(WeaviateServerError):
+    """A REST call answered with a status other than the expected ones."""
+
+    def __init__(self, context: str, status: int, message: str) -> None:
+        super().__init__(status, f"{context}: {message}")
+        self.status_code = status
+
+
+class WeaviateQueryError(WeaviateServerError):
+    """A gRPC call failed on the server side; `status` is the gRPC status code name."""
+
+
+class EmbeddedServerError(WeaviateError):
+    """The local weaviate-server could not be installed, started or stopped."""
