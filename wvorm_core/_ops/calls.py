@@ -128,12 +128,15 @@ _GRPC_AUTH_CODES = frozenset({"UNAUTHENTICATED", "PERMISSION_DENIED"})
 
 
 def grpc_error(method: str, code: str, details: str) -> Exception:
-    """The exception for a failed gRPC call, from the status code name and details."""
+    """The exception for a failed gRPC call, from the status code name and details.
+
+    Weaviate reports refused credentials as UNKNOWN with an "extract auth:" message.
+    """
     where = method.rsplit("/", 1)[-1]
     if code in _GRPC_CONNECTION_CODES:
         return WeaviateConnectionError(f"gRPC {where}: server unavailable: {details}")
     if code == "DEADLINE_EXCEEDED":
         return WeaviateTimeoutError(f"gRPC {where}: deadline exceeded: {details}")
-    if code in _GRPC_AUTH_CODES:
+    if code in _GRPC_AUTH_CODES or details.startswith("extract auth:"):
         return WeaviateAuthenticationError(f"gRPC {where}: {code}: {details}")
     return WeaviateQueryError(code, f"gRPC {where}: {details}")

@@ -1,0 +1,42 @@
+# Two commands do everything on a fresh machine:
+#   make demo   set up (virtualenv, package, weaviate-server) and run the quick-start demo
+#   make check  set up and run every check: lint, types, protos, docs, tests against a real server
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: setup demo check lint types protos docs test bench
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+	$(BIN)/python -m wvorm_core.embedded install
+
+demo: setup
+	$(BIN)/python examples/quickstart.py
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+types: $(STAMP)
+	$(BIN)/mypy
+
+protos: $(STAMP)
+	$(BIN)/python scripts/gen_protos.py --check
+
+docs: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
+
+test: setup
+	$(BIN)/pytest
+
+check: setup lint types protos docs test
+
+bench: setup
+	$(BIN)/python bench/run.py

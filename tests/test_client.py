@@ -1,0 +1,114 @@
+"""Connecting, meta, liveness and readiness, and connection failures: sync and async."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+import wvorm_core
+from wvorm_core.classes.init import AdditionalConfig, Timeout
+from wvorm_core.embedded import WEAVIATE_VERSION, EmbeddedServer, free_port
+from wvorm_core.exceptions import WeaviateConnectionError, WeaviateInvalidInputError
+
+
+def test_connect_reads_the_pinned_server_version(client: wvorm_core.WeaviateClient) -> None:
+    assert client.is_connected()
+    assert str(client.server_version) == WEAVIATE_VERSION
+    meta = client.get_meta()
+    assert meta["version"] == WEAVIATE_VERSION
+    assert "text2vec-transformers" in meta["modules"]
+    assert meta["grpcMaxMessageSize"] > 0
+
+
+def test_live_and_ready(client: wvorm_core.WeaviateClient) -> None:
+    assert client.is_live() is True
+    assert client.is_ready() is True
+
+
+def test_version_gates(client: wvorm_core.WeaviateClient) -> None:
+    version = client.server_version
+    assert version.is_at_least(1, 39)
+    assert not version.is_at_least(99, 0)
+    version.require("anything", 1, 30)
+    with pytest.raises(wvorm_core.exceptions.WeaviateUnsupportedFeatureError, match=r"99\.0\.0"):
+        version.require("time travel", 99, 0)
+
+
+async def test_async_connect_and_meta(server: EmbeddedServer) -> None:
+    client = wvorm_core.use_async_with_local(
+        host=server.host, port=server.port, grpc_port=server.grpc_port
+    )
+    assert not client.is_connected()
+    async with client:
+        assert str(client.server_version) == WEAVIATE_VERSION
+        assert (await client.get_meta())["version"] == WEAVIATE_VERSION
+        assert await client.is_live()
+        assert await client.is_ready()
+    assert not client.is_connected()
+
+
+def test_closed_client_is_not_connected(server: EmbeddedServer) -> None:
+    client = wvorm_core.connect_to_local(
+        host=server.host, port=server.port, grpc_port=server.grpc_port
+    )
+    client.close()
+    assert not client.is_connected()
+    with pytest.raises(WeaviateConnectionError, match="not connected"):
+        _ = client.server_version
+
+
+def test_nothing_listening_fails_fast() -> None:
+    port = free_port()
+    config = AdditionalConfig(timeout=Timeout(init=2))
+    started = time.monotonic()
+    with pytest.raises(
+        WeaviateConnectionError, match=f"could not connect to Weaviate at .*:{port}"
+    ):
+        wvorm_core.connect_to_local(host="127.0.0.1", port=port, additional_config=config)
+    assert time.monotonic() - started < 2
+
+
+async def test_nothing_listening_fails_fast_async() -> None:
+    port = free_port()
+    client = wvorm_core.use_async_with_local(host="127.0.0.1", port=port)
+    with pytest.raises(WeaviateConnectionError, match="could not connect"):
+        await client.connect()
+    await client.close()
+
+
+def test_wrong_grpc_port_is_named(server: EmbeddedServer) -> None:
+    port = free_port()
+    with pytest.raises(WeaviateConnectionError, match=f"not gRPC at 127.0.0.1:{port}"):
+        wvorm_core.connect_to_local(host=server.host, port=server.port, grpc_port=port)
+
+
+def test_probes_answer_false_without_a_server() -> None:
+    client = wvorm_core.WeaviateClient(
+        wvorm_core.ConnectionParams.from_params(
+            "127.0.0.1", free_port(), False, "127.0.0.1", 1, False
+        )
+    )
+    assert client.is_live() is False
+    assert client.is_ready() is False
+    client.close()
+
+
+@pytest.mark.parametrize(
+    ("host", "port"),
+    [("", 8080), ("http://localhost", 8080), ("localhost", 0), ("localhost", 70000)],
+)
+def test_bad_endpoint_is_refused_before_the_network(host: str, port: int) -> None:
+    with pytest.raises(WeaviateInvalidInputError):
+        wvorm_core.connect_to_local(host=host, port=port)
+
+
+def test_cloud_endpoints() -> None:
+    client = wvorm_core.WeaviateClient(
+        wvorm_core.connect._cloud("https://abc.c0.europe-west3.gcp.weaviate.cloud")
+    )
+    assert repr(client) == (
+        "WeaviateClient(https://abc.c0.europe-west3.gcp.weaviate.cloud:443, "
+        "grpc=grpc-abc.c0.europe-west3.gcp.weaviate.cloud:443, not connected)"
+    )
+    client.close()
