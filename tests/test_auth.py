@@ -67,7 +67,7 @@ def test_grpc_refuses_wrong_or_missing_key(secured: EmbeddedServer, key: str | N
         auth_client_secret=Auth.api_key(key) if key is not None else None,
     )
     with pytest.raises(
-        WeaviateAuthenticationError, match="gRPC Search: .*(unauthorized|anonymous)"
+        WeaviateAuthenticationError, match=r"gRPC Search: .*(unauthorized|anonymous)"
     ):
         client.collections.use("Anything").query.fetch_objects()
     client.close()

@@ -21,7 +21,9 @@ def test_weaviate_binary_must_be_executable(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setenv("WEAVIATE_BINARY", str(tmp_path / "missing"))
-    with pytest.raises(EmbeddedServerError, match="WEAVIATE_BINARY=.*missing is not an executable"):
+    with pytest.raises(
+        EmbeddedServerError, match=r"WEAVIATE_BINARY=.*missing is not an executable"
+    ):
         embedded.find_binary()
 
 
@@ -31,7 +33,7 @@ def test_without_go_or_binary_the_error_says_how_to_get_one(
     monkeypatch.delenv("WEAVIATE_BINARY", raising=False)
     monkeypatch.setenv("WVORM_CACHE_DIR", str(tmp_path))
     monkeypatch.setenv("PATH", str(tmp_path))
-    with pytest.raises(EmbeddedServerError, match="Go is not installed.*WEAVIATE_BINARY"):
+    with pytest.raises(EmbeddedServerError, match=r"Go is not installed.*WEAVIATE_BINARY"):
         embedded.install()
 
 

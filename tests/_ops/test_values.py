@@ -69,7 +69,7 @@ def test_nested_objects() -> None:
 
 
 def test_unsendable_values_are_named() -> None:
-    with pytest.raises(WeaviateInvalidInputError, match="property 'x'.*set"):
+    with pytest.raises(WeaviateInvalidInputError, match=r"property 'x'.*set"):
         _encode({"x": {1, 2}})
     with pytest.raises(WeaviateInvalidInputError, match="property 'x': a list mixes types"):
         _encode({"x": ["a", 1]})
@@ -93,7 +93,8 @@ def test_decode_every_kind() -> None:
     f["empty"].list_value.SetInParent()
     decoded = decode_properties(props)
     assert decoded["t"] == "x"
-    assert decoded["i"] == 2**60 and isinstance(decoded["i"], int)
+    assert decoded["i"] == 2**60
+    assert isinstance(decoded["i"], int)
     assert decoded["n"] == 0.5
     assert decoded["d"] == datetime(2024, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
     assert decoded["u"] == UUID(int=9)

@@ -97,6 +97,6 @@ def test_server_without_oidc() -> None:
 def test_refused_token_request_names_the_reason_not_the_secret() -> None:
     session = AuthSession(Auth.client_credentials("s3cret"))
     refusal = _reply(401, {"error": "invalid_client"})
-    with pytest.raises(WeaviateAuthenticationError, match="refused.*invalid_client") as refused:
+    with pytest.raises(WeaviateAuthenticationError, match=r"refused.*invalid_client") as refused:
         _drive(session, [DISCOVERY, PROVIDER, refusal])
     assert "s3cret" not in str(refused.value)

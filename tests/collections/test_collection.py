@@ -78,7 +78,7 @@ def test_server_refusals_carry_the_servers_message(
     ) as refused:
         client.collections.create(collection_name, properties=PROPERTIES)
     assert refused.value.status_code == 422
-    with pytest.raises(wvorm_core.exceptions.WeaviateQueryError, match="no such prop|nosuch"):
+    with pytest.raises(wvorm_core.exceptions.WeaviateQueryError, match=r"no such prop|nosuch"):
         client.collections.use(collection_name).query.fetch_objects(
             filters=Filter.by_property("nosuch").equal(1)
         )
