@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo check lint types protos docs test bench
+.PHONY: setup demo check lint types protos docs test
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -37,6 +37,3 @@ test: setup
 	$(BIN)/pytest
 
 check: setup lint types protos docs test
-
-bench: setup
-	$(BIN)/python bench/run.py

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import time
 
 import pytest
 
 import wvorm_core
+from wvorm_core._ops.calls import RestRequest
+from wvorm_core._transport.auth import AuthSession
+from wvorm_core._transport.common import TransportSettings
+from wvorm_core.classes.config import DataType, Property
 from wvorm_core.classes.init import AdditionalConfig, Timeout
 from wvorm_core.embedded import WEAVIATE_VERSION, EmbeddedServer, free_port
 from wvorm_core.exceptions import WeaviateConnectionError, WeaviateInvalidInputError
@@ -112,3 +117,39 @@ def test_cloud_endpoints() -> None:
         "grpc=grpc-abc.c0.europe-west3.gcp.weaviate.cloud:443, not connected)"
     )
     client.close()
+
+
+def test_sync_client_works_in_a_forked_child(
+    client: wvorm_core.WeaviateClient, collection_name: str
+) -> None:
+    """The child opens its own gRPC channel instead of reusing the parent's."""
+    col = client.collections.create(
+        collection_name, properties=[Property(name="n", data_type=DataType.INT)]
+    )
+    col.data.insert_many([{"n": 1}, {"n": 2}])
+    assert len(col.query.fetch_objects().objects) == 2  # the parent's channel is open
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - runs in the child
+        ok = False
+        try:
+            ok = len(col.query.fetch_objects().objects) == 2
+        finally:
+            os._exit(0 if ok else 1)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert len(col.query.fetch_objects().objects) == 2
+
+
+def test_headers_and_credentials_reach_both_protocols() -> None:
+    settings = TransportSettings(
+        wvorm_core.ConnectionParams.from_params("h", 1, False, "h", 2, False),
+        AuthSession(wvorm_core.Auth.api_key("k")),
+        {"X-OpenAI-Api-Key": "o"},
+        AdditionalConfig(timeout=Timeout(query=5, insert=7, init=1)),
+    )
+    assert settings.grpc_metadata() == (("x-openai-api-key", "o"), ("authorization", "Bearer k"))
+    assert settings.request_headers(RestRequest("GET", "/meta")) == {"Authorization": "Bearer k"}
+    assert settings.http_client_options()["headers"] == {"X-OpenAI-Api-Key": "o"}
+    assert settings.timeouts == {"init": 1, "query": 5, "insert": 7}
+    unauthenticated = RestRequest("POST", "http://idp/token", authenticated=False)
+    assert settings.request_headers(unauthenticated) == {}
