@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from uuid import UUID
 
 from wvorm_core._ops.calls import Op, grpc
-from wvorm_core._ops.values import encode_properties
+from wvorm_core._ops.encode import encode_properties
 from wvorm_core.classes.data import DataObject
 from wvorm_core.exceptions import WeaviateInvalidInputError
 from wvorm_core.outputs import BatchObjectReturn, ErrorObject

@@ -6,15 +6,15 @@ from collections.abc import Sequence
 from datetime import datetime
 from uuid import UUID
 
-from wvorm_core._ops.values import rfc3339
-from wvorm_core.classes.query import (
+from wvorm_core._ops.encode import rfc3339
+from wvorm_core.classes.filters import (
     FilterAll,
     FilterAny,
+    FilterExpression,
     FilterLeaf,
     FilterNot,
+    FilterTarget,
     GeoRange,
-    _Filters,
-    _Target,
 )
 from wvorm_core.exceptions import WeaviateInvalidInputError
 from wvorm_core.proto.v1 import base_pb2
@@ -36,7 +36,9 @@ _OPERATORS = {
 }
 
 
-def compile_filter(expression: _Filters, out: base_pb2.Filters | None = None) -> base_pb2.Filters:
+def compile_filter(
+    expression: FilterExpression, out: base_pb2.Filters | None = None
+) -> base_pb2.Filters:
     """The `Filters` message for an expression (written into `out` when given)."""
     message = base_pb2.Filters() if out is None else out
     if isinstance(expression, (FilterAll, FilterAny)):
@@ -55,7 +57,7 @@ def compile_filter(expression: _Filters, out: base_pb2.Filters | None = None) ->
     return message
 
 
-def _target(target: _Target, out: base_pb2.FilterTarget) -> None:
+def _target(target: FilterTarget, out: base_pb2.FilterTarget) -> None:
     for link_on, collection in target.path:
         if collection is None:
             out.single_target.on = link_on

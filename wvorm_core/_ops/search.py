@@ -9,9 +9,10 @@ from datetime import datetime, timezone
 from uuid import UUID
 
 from wvorm_core._ops.calls import Op, grpc
+from wvorm_core._ops.decode import decode_properties
 from wvorm_core._ops.filters import compile_filter
-from wvorm_core._ops.values import decode_properties
-from wvorm_core.classes.query import MetadataQuery, Sort, _Filters
+from wvorm_core.classes.filters import FilterExpression
+from wvorm_core.classes.query import MetadataQuery, Sort
 from wvorm_core.exceptions import WeaviateInvalidInputError
 from wvorm_core.outputs import MetadataReturn, Object, QueryReturn
 from wvorm_core.proto.v1 import search_get_pb2
@@ -37,7 +38,7 @@ def request(
     limit: int | None = None,
     offset: int | None = None,
     after: UUID | str | None = None,
-    filters: _Filters | None = None,
+    filters: FilterExpression | None = None,
     sort: Sort | None = None,
     tenant: str | None = None,
 ) -> search_get_pb2.SearchRequest:

@@ -11,8 +11,8 @@ from wvorm_core.classes.config import (
     Property,
     ReferenceProperty,
     VectorConfig,
-    check_collection_name,
 )
+from wvorm_core.collections._context import CollectionContext
 from wvorm_core.collections.collection import AsyncCollection, Collection
 
 
@@ -44,7 +44,7 @@ class Collections:
 
     def use(self, name: str) -> Collection:
         """A handle to a collection; makes no request."""
-        return Collection(self._transport, check_collection_name(name))
+        return Collection(self._transport, CollectionContext(name))
 
     get = use
 
@@ -92,7 +92,7 @@ class AsyncCollections:
 
     def use(self, name: str) -> AsyncCollection:
         """A handle to a collection; makes no request."""
-        return AsyncCollection(self._transport, check_collection_name(name))
+        return AsyncCollection(self._transport, CollectionContext(name))
 
     get = use
 

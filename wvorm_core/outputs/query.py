@@ -1,4 +1,4 @@
-"""Typed results of queries and writes."""
+"""Typed results of queries."""
 
 from __future__ import annotations
 
@@ -41,26 +41,3 @@ class QueryReturn(Generic[P]):
     """The objects a query returned, in order."""
 
     objects: list[Object[P]]
-
-
-@dataclass(frozen=True, slots=True)
-class ErrorObject:
-    """An object the server refused, with its reason."""
-
-    index: int
-    message: str
-    uuid: UUID
-    properties: Mapping[str, object]
-
-
-@dataclass(frozen=True, slots=True)
-class BatchObjectReturn:
-    """The outcome of `insert_many`: the uuid of every object, and the ones refused."""
-
-    uuids: dict[int, UUID]
-    errors: dict[int, ErrorObject]
-    elapsed_seconds: float
-
-    @property
-    def has_errors(self) -> bool:
-        return bool(self.errors)

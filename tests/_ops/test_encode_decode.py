@@ -8,7 +8,8 @@ from uuid import UUID
 
 import pytest
 
-from wvorm_core._ops.values import decode_properties, encode_properties
+from wvorm_core._ops.decode import decode_properties
+from wvorm_core._ops.encode import encode_properties
 from wvorm_core.classes.data import GeoCoordinate, PhoneNumber
 from wvorm_core.exceptions import WeaviateInvalidInputError
 from wvorm_core.proto.v1 import batch_pb2, properties_pb2

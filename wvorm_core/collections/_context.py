@@ -1,0 +1,36 @@
+"""What every namespace of one collection handle shares."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Generic
+
+from typing_extensions import TypeVar
+
+from wvorm_core.classes.config import check_collection_name
+
+P = TypeVar("P", default=dict[str, object])
+"""The properties type of a collection's objects (a dict, TypedDict or pydantic model)."""
+
+R = TypeVar("R", default=None)
+"""The references type of a collection's objects."""
+
+
+@dataclass(frozen=True, slots=True)
+class CollectionContext(Generic[P, R]):
+    """The collection name, tenant, consistency level and data models of one handle."""
+
+    name: str
+    tenant: str | None = None
+    consistency_level: str | None = None
+    properties_model: type[P] | None = None
+    references_model: type[R] | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "name", check_collection_name(self.name))
+
+    def with_tenant(self, tenant: str | None) -> CollectionContext[P, R]:
+        return replace(self, tenant=tenant)
+
+    def with_consistency_level(self, level: str | None) -> CollectionContext[P, R]:
+        return replace(self, consistency_level=level)
