@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import TypedDict
 from uuid import UUID
 
+from pydantic import BaseModel
 from typing_extensions import assert_type
 
 import wvorm_core
@@ -37,3 +39,25 @@ async def check_async(client: wvorm_core.WeaviateAsyncClient) -> None:
     result = await collection.query.fetch_objects(limit=1)
     assert_type(result, QueryReturn[dict[str, object]])
     assert_type(await client.collections.exists("Question"), bool)
+
+
+class QuestionProps(TypedDict):
+    question: str
+    points: int
+
+
+class QuestionModel(BaseModel):
+    question: str
+
+
+def check_data_models(client: wvorm_core.WeaviateClient) -> None:
+    assert_type(client.collections.use("Q"), Collection[dict[str, object], None])
+    assert_type(client.collections.use("Q", QuestionProps), Collection[QuestionProps, None])
+    assert_type(
+        client.collections.use("Q", data_model_properties=QuestionModel),
+        Collection[QuestionModel, None],
+    )
+    assert_type(
+        client.collections.use("Q", data_model_references=QuestionProps),
+        Collection[dict[str, object], QuestionProps],
+    )

@@ -68,6 +68,14 @@ class Tokenization(str, Enum):
     KAGOME_JA = "kagome_ja"
 
 
+class ConsistencyLevel(str, Enum):
+    """How many replicas must answer a read or acknowledge a write."""
+
+    ONE = "ONE"
+    QUORUM = "QUORUM"
+    ALL = "ALL"
+
+
 class VectorDistances(str, Enum):
     """Distance metrics of a vector index."""
 

@@ -7,7 +7,7 @@ from typing import Generic
 
 from typing_extensions import TypeVar
 
-from wvorm_core.classes.config import check_collection_name
+from wvorm_core.classes.config import ConsistencyLevel, check_collection_name
 
 P = TypeVar("P", default=dict[str, object])
 """The properties type of a collection's objects (a dict, TypedDict or pydantic model)."""
@@ -22,7 +22,7 @@ class CollectionContext(Generic[P, R]):
 
     name: str
     tenant: str | None = None
-    consistency_level: str | None = None
+    consistency_level: ConsistencyLevel | None = None
     properties_model: type[P] | None = None
     references_model: type[R] | None = None
 
@@ -32,5 +32,5 @@ class CollectionContext(Generic[P, R]):
     def with_tenant(self, tenant: str | None) -> CollectionContext[P, R]:
         return replace(self, tenant=tenant)
 
-    def with_consistency_level(self, level: str | None) -> CollectionContext[P, R]:
+    def with_consistency_level(self, level: ConsistencyLevel | None) -> CollectionContext[P, R]:
         return replace(self, consistency_level=level)

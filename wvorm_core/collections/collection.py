@@ -6,6 +6,7 @@ from typing import Generic
 
 from wvorm_core._transport.aio import AsyncTransport
 from wvorm_core._transport.sync import SyncTransport
+from wvorm_core.classes.config import ConsistencyLevel
 from wvorm_core.collections._context import CollectionContext, P, R
 from wvorm_core.collections.data import AsyncDataCollection, DataCollection
 from wvorm_core.collections.query import AsyncQueryCollection, QueryCollection
@@ -32,6 +33,14 @@ class Collection(Generic[P, R]):
         """The same collection, every call scoped to `tenant`."""
         return Collection(self._transport, self._context.with_tenant(tenant))
 
+    @property
+    def consistency_level(self) -> ConsistencyLevel | None:
+        return self._context.consistency_level
+
+    def with_consistency_level(self, level: ConsistencyLevel | None) -> Collection[P, R]:
+        """The same collection, every read and write at consistency `level`."""
+        return Collection(self._transport, self._context.with_consistency_level(level))
+
     def __repr__(self) -> str:
         return f"Collection({self.name!r})"
 
@@ -56,6 +65,14 @@ class AsyncCollection(Generic[P, R]):
     def with_tenant(self, tenant: str | None) -> AsyncCollection[P, R]:
         """The same collection, every call scoped to `tenant`."""
         return AsyncCollection(self._transport, self._context.with_tenant(tenant))
+
+    @property
+    def consistency_level(self) -> ConsistencyLevel | None:
+        return self._context.consistency_level
+
+    def with_consistency_level(self, level: ConsistencyLevel | None) -> AsyncCollection[P, R]:
+        """The same collection, every read and write at consistency `level`."""
+        return AsyncCollection(self._transport, self._context.with_consistency_level(level))
 
     def __repr__(self) -> str:
         return f"AsyncCollection({self.name!r})"

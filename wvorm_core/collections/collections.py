@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any, overload
 
 from wvorm_core._ops import schema
 from wvorm_core._transport.aio import AsyncTransport
@@ -12,7 +13,7 @@ from wvorm_core.classes.config import (
     ReferenceProperty,
     VectorConfig,
 )
-from wvorm_core.collections._context import CollectionContext
+from wvorm_core.collections._context import CollectionContext, P, R
 from wvorm_core.collections.collection import AsyncCollection, Collection
 
 
@@ -42,9 +43,35 @@ class Collections:
         self._transport.run(schema.create(body))
         return self.use(name)
 
-    def use(self, name: str) -> Collection:
-        """A handle to a collection; makes no request."""
-        return Collection(self._transport, CollectionContext(name))
+    @overload
+    def use(self, name: str) -> Collection: ...
+    @overload
+    def use(
+        self, name: str, data_model_properties: type[P], data_model_references: None = None
+    ) -> Collection[P, None]: ...
+    @overload
+    def use(
+        self, name: str, data_model_properties: None = None, *, data_model_references: type[R]
+    ) -> Collection[dict[str, object], R]: ...
+    @overload
+    def use(
+        self, name: str, data_model_properties: type[P], data_model_references: type[R]
+    ) -> Collection[P, R]: ...
+    def use(
+        self,
+        name: str,
+        data_model_properties: type[Any] | None = None,
+        data_model_references: type[Any] | None = None,
+    ) -> Collection[Any, Any]:
+        """A handle to a collection; makes no request.
+
+        `data_model_properties` (a TypedDict or pydantic model) types the results and decides
+        which properties queries fetch; `data_model_references` does the same for references.
+        """
+        context = CollectionContext[Any, Any](
+            name, properties_model=data_model_properties, references_model=data_model_references
+        )
+        return Collection(self._transport, context)
 
     get = use
 
@@ -90,9 +117,35 @@ class AsyncCollections:
         await self._transport.run(schema.create(body))
         return self.use(name)
 
-    def use(self, name: str) -> AsyncCollection:
-        """A handle to a collection; makes no request."""
-        return AsyncCollection(self._transport, CollectionContext(name))
+    @overload
+    def use(self, name: str) -> AsyncCollection: ...
+    @overload
+    def use(
+        self, name: str, data_model_properties: type[P], data_model_references: None = None
+    ) -> AsyncCollection[P, None]: ...
+    @overload
+    def use(
+        self, name: str, data_model_properties: None = None, *, data_model_references: type[R]
+    ) -> AsyncCollection[dict[str, object], R]: ...
+    @overload
+    def use(
+        self, name: str, data_model_properties: type[P], data_model_references: type[R]
+    ) -> AsyncCollection[P, R]: ...
+    def use(
+        self,
+        name: str,
+        data_model_properties: type[Any] | None = None,
+        data_model_references: type[Any] | None = None,
+    ) -> AsyncCollection[Any, Any]:
+        """A handle to a collection; makes no request.
+
+        `data_model_properties` (a TypedDict or pydantic model) types the results and decides
+        which properties queries fetch; `data_model_references` does the same for references.
+        """
+        context = CollectionContext[Any, Any](
+            name, properties_model=data_model_properties, references_model=data_model_references
+        )
+        return AsyncCollection(self._transport, context)
 
     get = use
 
