@@ -16,7 +16,7 @@ R = TypeVar("R", default=None)
 """The references type of a collection's objects."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class CollectionContext(Generic[P, R]):
     """The collection name, tenant, consistency level and data models of one handle."""
 

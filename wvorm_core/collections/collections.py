@@ -68,7 +68,7 @@ class Collections:
         `data_model_properties` (a TypedDict or pydantic model) types the results and decides
         which properties queries fetch; `data_model_references` does the same for references.
         """
-        context = CollectionContext[Any, Any](
+        context: CollectionContext[Any, Any] = CollectionContext(
             name, properties_model=data_model_properties, references_model=data_model_references
         )
         return Collection(self._transport, context)
@@ -142,7 +142,7 @@ class AsyncCollections:
         `data_model_properties` (a TypedDict or pydantic model) types the results and decides
         which properties queries fetch; `data_model_references` does the same for references.
         """
-        context = CollectionContext[Any, Any](
+        context: CollectionContext[Any, Any] = CollectionContext(
             name, properties_model=data_model_properties, references_model=data_model_references
         )
         return AsyncCollection(self._transport, context)
