@@ -1,0 +1,350 @@
+"""`WvModel`: a pydantic model that is also the definition of a Weaviate collection."""
+
+from __future__ import annotations
+
+import enum
+import types
+import typing
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Union, get_args, get_origin
+from uuid import UUID, uuid4, uuid5
+
+import pydantic
+from pydantic import BaseModel, PrivateAttr
+from pydantic._internal._model_construction import ModelMetaclass
+from typing_extensions import Self, dataclass_transform
+
+from wvorm.expressions import FieldExpr
+from wvorm.fields import Field as wv_field
+from wvorm.fields import Prop, Ref, WeaviateOptions
+from wvorm_core.classes.config import (
+    DataType,
+    Property,
+    ReferenceProperty,
+    VectorConfig,
+    check_collection_name,
+    check_property_name,
+)
+from wvorm_core.classes.data import GeoCoordinate, PhoneNumber
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+_RESERVED = frozenset({"id", "_id", "_additional", "uuid", "vectors"})
+_SCALARS: dict[type, DataType] = {
+    str: DataType.TEXT,
+    bool: DataType.BOOL,
+    int: DataType.INT,
+    float: DataType.NUMBER,
+    datetime: DataType.DATE,
+    date: DataType.DATE,
+    UUID: DataType.UUID,
+    bytes: DataType.BLOB,
+    GeoCoordinate: DataType.GEO_COORDINATES,
+    PhoneNumber: DataType.PHONE_NUMBER,
+}
+_ARRAYS: dict[DataType, DataType] = {
+    DataType.TEXT: DataType.TEXT_ARRAY,
+    DataType.INT: DataType.INT_ARRAY,
+    DataType.NUMBER: DataType.NUMBER_ARRAY,
+    DataType.BOOL: DataType.BOOL_ARRAY,
+    DataType.DATE: DataType.DATE_ARRAY,
+    DataType.UUID: DataType.UUID_ARRAY,
+    DataType.OBJECT: DataType.OBJECT_ARRAY,
+}
+_UUID_NAMESPACE = UUID("5f0c4c1e-8a3f-4f6e-9a77-3b1f0d2c9e41")
+
+
+class ModelDefinitionError(TypeError):
+    """A model cannot be stored in Weaviate as declared; the message names the field."""
+
+
+@dataclass(frozen=True)
+class StoredField:
+    """One model field as Weaviate stores it."""
+
+    attr: str
+    name: str
+    data_type: DataType | None
+    options: WeaviateOptions
+    nested: tuple[StoredField, ...] = ()
+    targets: tuple[type[WvModel], ...] = ()
+
+    @property
+    def is_reference(self) -> bool:
+        return bool(self.targets)
+
+    def to_property(self) -> Property:
+        assert self.data_type is not None
+        options = self.options
+        return Property(
+            name=self.name,
+            data_type=self.data_type,
+            description=options.description,
+            tokenization=options.tokenization,
+            index_filterable=options.index_filterable,
+            index_searchable=options.index_searchable,
+            index_range_filters=options.index_range_filters,
+            nested_properties=[n.to_property() for n in self.nested] or None,
+            skip_vectorization=options.skip_vectorization,
+            vectorize_property_name=options.vectorize_property_name,
+        )
+
+
+@dataclass(frozen=True)
+class CollectionSettings:
+    """Collection-level settings given as class keywords."""
+
+    name: str
+    description: str | None = None
+    vectors: VectorConfig | Sequence[VectorConfig] | None = None
+    uuid_from: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """Everything wvorm knows about a model class."""
+
+    model: type[WvModel]
+    settings: CollectionSettings
+    fields: dict[str, StoredField]
+
+    @property
+    def collection(self) -> str:
+        return self.settings.name
+
+    def properties(self) -> list[Property]:
+        return [f.to_property() for f in self.fields.values() if not f.is_reference]
+
+    def references(self) -> list[ReferenceProperty]:
+        refs = []
+        for field in self.fields.values():
+            if field.is_reference:
+                targets = [info_of(t).collection for t in field.targets]
+                refs.append(ReferenceProperty(name=field.name, target_collection=targets[0]))
+        return refs
+
+    def create_arguments(self) -> dict[str, Any]:
+        """Keyword arguments for `client.collections.create(...)`."""
+        return {
+            "name": self.collection,
+            "description": self.settings.description,
+            "properties": self.properties(),
+            "references": self.references(),
+            "vector_config": self.settings.vectors,
+        }
+
+
+def _strip(annotation: Any) -> tuple[Any, bool]:
+    """The annotation without Optional/Annotated wrappers, and whether it allowed None."""
+    optional = False
+    while True:
+        origin = get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = get_args(annotation)[0]
+        elif origin in (Union, types.UnionType):
+            members = [a for a in get_args(annotation) if a is not type(None)]
+            optional = optional or len(members) < len(get_args(annotation))
+            if len(members) != 1:
+                return Union[tuple(members)], optional  # noqa: UP007 - rebuilt at run time
+            annotation = members[0]
+        else:
+            return annotation, optional
+
+
+def _data_type(owner: str, attr: str, annotation: Any) -> tuple[DataType, tuple[StoredField, ...]]:
+    annotation, _ = _strip(annotation)
+    origin = get_origin(annotation)
+    if origin in (list, Sequence, tuple, set, frozenset) and origin not in (set, frozenset):
+        args = get_args(annotation)
+        inner_type = args[0] if args else Any
+        inner, nested = _data_type(owner, attr, inner_type)
+        if inner not in _ARRAYS:
+            raise ModelDefinitionError(f"{owner}.{attr}: Weaviate has no array of {inner.value}")
+        return _ARRAYS[inner], nested
+    if origin is Literal:
+        values = get_args(annotation)
+        kinds = {type(v) for v in values}
+        if len(kinds) == 1 and (kind := kinds.pop()) in _SCALARS:
+            return _SCALARS[kind], ()
+    if isinstance(annotation, type):
+        if issubclass(annotation, enum.Enum):
+            for base, data_type in _SCALARS.items():
+                if issubclass(annotation, base):
+                    return data_type, ()
+        for base, data_type in _SCALARS.items():
+            if annotation is base or (base is not bool and issubclass(annotation, base)):
+                if base is int and issubclass(annotation, bool):
+                    return DataType.BOOL, ()
+                return data_type, ()
+        if issubclass(annotation, BaseModel) and not issubclass(annotation, WvModel):
+            return DataType.OBJECT, _nested_fields(annotation)
+        if issubclass(annotation, WvModel):
+            raise ModelDefinitionError(
+                f"{owner}.{attr}: {annotation.__name__} is a collection model; "
+                f"use Ref[{annotation.__name__}] to reference it, or a plain BaseModel to nest it"
+            )
+    raise ModelDefinitionError(
+        f"{owner}.{attr}: Weaviate cannot store {annotation!r}; use str, int, float, bool, "
+        "datetime, UUID, bytes, GeoCoordinate, PhoneNumber, a pydantic BaseModel, or a list of them"
+    )
+
+
+def _options(info: pydantic.fields.FieldInfo) -> WeaviateOptions:
+    found = [m for m in info.metadata if isinstance(m, WeaviateOptions)]
+    return found[-1] if found else WeaviateOptions(description=info.description)
+
+
+def _nested_fields(model: type[BaseModel]) -> tuple[StoredField, ...]:
+    out = []
+    for attr, info in model.model_fields.items():
+        options = _options(info)
+        data_type, nested = _data_type(model.__name__, attr, info.annotation)
+        name = check_property_name(options.name or attr)
+        out.append(StoredField(attr, name, options.data_type or data_type, options, nested))
+    return tuple(out)
+
+
+def _stored_field(model: type[WvModel], attr: str, info: pydantic.fields.FieldInfo) -> StoredField:
+    owner = model.__name__
+    options = _options(info)
+    try:
+        name = check_property_name(options.name or attr)
+    except ValueError as error:
+        raise ModelDefinitionError(f"{owner}.{attr}: {error}") from None
+    if name in _RESERVED or attr in _RESERVED:
+        raise ModelDefinitionError(f"{owner}.{attr}: the name {name!r} is reserved in Weaviate")
+    annotation, _ = _strip(info.annotation)
+    if get_origin(annotation) is Ref:
+        target, _ = _strip(get_args(annotation)[0])
+        targets = get_args(target) if get_origin(target) in (Union, types.UnionType) else (target,)
+        for each in targets:
+            if not (isinstance(each, type) and issubclass(each, WvModel)):
+                raise ModelDefinitionError(
+                    f"{owner}.{attr}: Ref[...] takes WvModel classes, got {each!r}"
+                )
+        return StoredField(attr, name, None, options, targets=tuple(targets))
+    if get_origin(annotation) is Prop:
+        annotation = get_args(annotation)[0]
+    data_type, nested = _data_type(owner, attr, annotation)
+    return StoredField(attr, name, options.data_type or data_type, options, nested)
+
+
+def info_of(model: type[WvModel]) -> ModelInfo:
+    """The collection definition of a model class."""
+    info = model.__dict__.get("__wvorm_info__")
+    if info is None:
+        raise ModelDefinitionError(f"{model.__name__} is not a WvModel collection")
+    assert isinstance(info, ModelInfo)
+    return info
+
+
+@dataclass_transform(kw_only_default=True, field_specifiers=(pydantic.Field, PrivateAttr, wv_field))
+class _WvModelMeta(ModelMetaclass):
+    def __new__(
+        mcs,
+        cls_name: str,
+        bases: tuple[type[Any], ...],
+        namespace: dict[str, Any],
+        collection: str | None = None,
+        description: str | None = None,
+        vectors: VectorConfig | Sequence[VectorConfig] | None = None,
+        uuid_from: Sequence[str] = (),
+        **kwargs: Any,
+    ) -> type:
+        cls = super().__new__(mcs, cls_name, bases, namespace, **kwargs)
+        if namespace.get("__module__") == __name__ and cls_name == "WvModel":
+            return cls
+        model: type[WvModel] = cls  # type: ignore[assignment,unused-ignore]
+        try:
+            settings = CollectionSettings(
+                check_collection_name(collection or cls_name),
+                description or (cls.__doc__ or "").strip() or None,
+                vectors,
+                tuple(uuid_from),
+            )
+        except ValueError as error:
+            raise ModelDefinitionError(f"{cls_name}: {error}") from None
+        fields = {a: _stored_field(model, a, i) for a, i in model.model_fields.items()}
+        unknown = sorted(set(settings.uuid_from) - set(fields))
+        if unknown:
+            raise ModelDefinitionError(f"{cls_name}: uuid_from names unknown fields {unknown}")
+        type.__setattr__(cls, "__wvorm_info__", ModelInfo(model, settings, fields))
+        return cls
+
+    if not TYPE_CHECKING:  # hidden from type checkers: `Prop`/`Ref` annotations type these
+
+        def __getattr__(cls, name: str) -> Any:
+            info = cls.__dict__.get("__wvorm_info__")
+            if info is not None and name in info.fields:
+                field = info.fields[name]
+                if field.is_reference:
+                    return _ReferencePath(field, ())
+                return FieldExpr(field.name)
+            return super().__getattr__(name)
+
+
+class _ReferencePath:
+    """`Question.author` on the class: the target model's fields through the reference."""
+
+    def __init__(self, field: StoredField, hops: tuple[tuple[str, str | None], ...]) -> None:
+        self._field = field
+        self._hops = hops
+
+    def __getattr__(self, name: str) -> Any:
+        targets = self._field.targets
+        for model in targets:
+            stored = info_of(model).fields.get(name)
+            if stored is None:
+                continue
+            target = None if len(targets) == 1 else info_of(model).collection
+            hops = (*self._hops, (self._field.name, target))
+            if stored.is_reference:
+                return _ReferencePath(stored, hops)
+            return FieldExpr(stored.name, hops)
+        names = ", ".join(t.__name__ for t in targets)
+        raise AttributeError(f"{names} has no field {name!r}")
+
+
+class WvModel(BaseModel, metaclass=_WvModelMeta):
+    """Base class of collection models: fields are properties, `Ref[...]` fields references.
+
+    Class keywords: `collection` (default: the class name), `description`, `vectors`
+    (`Configure.Vectors.*`, one or a list of named vectors), `uuid_from` (field names whose
+    values derive a deterministic uuid).
+    """
+
+    model_config = pydantic.ConfigDict(validate_assignment=False, extra="forbid")
+    __wvorm_info__: ClassVar[ModelInfo]
+    _uuid: UUID | None = PrivateAttr(default=None)
+
+    if TYPE_CHECKING:
+
+        def __init_subclass__(
+            cls,
+            *,
+            collection: str | None = None,
+            description: str | None = None,
+            vectors: VectorConfig | Sequence[VectorConfig] | None = None,
+            uuid_from: Sequence[str] = (),
+            **kwargs: Unpack[pydantic.ConfigDict],
+        ) -> None: ...
+
+    @property
+    def uuid(self) -> UUID:
+        """The object's id: given, derived from `uuid_from` fields, or random (then kept)."""
+        if self._uuid is None:
+            fields = info_of(type(self)).settings.uuid_from
+            if fields:
+                key = "|".join(f"{f}={getattr(self, f)!r}" for f in fields)
+                self._uuid = uuid5(_UUID_NAMESPACE, f"{type(self).__name__}|{key}")
+            else:
+                self._uuid = uuid4()
+        return self._uuid
+
+    def with_uuid(self, uuid: UUID | str) -> Self:
+        """Set the object's id (returns self)."""
+        self._uuid = uuid if isinstance(uuid, UUID) else UUID(uuid)
+        return self
