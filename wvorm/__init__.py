@@ -1,16 +1,26 @@
 """wvorm: Weaviate collections as typed pydantic models."""
 
+from wvorm.database import AsyncDatabase, Database
 from wvorm.expressions import Condition, FieldExpr, SortKey, asc, desc
 from wvorm.fields import Field, Prop, Ref
 from wvorm.model import ModelDefinitionError, WvModel, info_of
+from wvorm.repository import AsyncRepository, Repository
+from wvorm.results import Failure, Hit, InsertResult
 
 __all__ = [
+    "AsyncDatabase",
+    "AsyncRepository",
     "Condition",
+    "Database",
+    "Failure",
     "Field",
     "FieldExpr",
+    "Hit",
+    "InsertResult",
     "ModelDefinitionError",
     "Prop",
     "Ref",
+    "Repository",
     "SortKey",
     "WvModel",
     "asc",

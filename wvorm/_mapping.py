@@ -1,0 +1,79 @@
+"""Pure conversions between model instances and what the core client sends and returns."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+from uuid import UUID
+
+from pydantic import BaseModel
+
+from wvorm.model import StoredField, WvModel, info_of
+
+M = TypeVar("M", bound=WvModel)
+
+
+def _dump(value: Any, field: StoredField) -> Any:
+    if field.nested:
+        if isinstance(value, list):
+            return [_dump_nested(v, field) for v in value]
+        return _dump_nested(value, field)
+    return value
+
+
+def _dump_nested(value: Any, field: StoredField) -> Any:
+    if not isinstance(value, BaseModel):
+        return value
+    return {n.name: _dump(getattr(value, n.attr), n) for n in field.nested}
+
+
+def to_properties(obj: WvModel) -> dict[str, object]:
+    """The object's properties under their Weaviate names (references left out)."""
+    out: dict[str, object] = {}
+    for field in info_of(type(obj)).fields.values():
+        if not field.is_reference:
+            out[field.name] = _dump(getattr(obj, field.attr), field)
+    return out
+
+
+def to_references(obj: WvModel) -> dict[str, list[UUID]]:
+    """The uuids each reference property points to."""
+    out: dict[str, list[UUID]] = {}
+    for field in info_of(type(obj)).fields.values():
+        if field.is_reference:
+            target = getattr(obj, field.attr)
+            if target is not None:
+                out[field.name] = [
+                    t.uuid for t in (target if isinstance(target, list) else [target])
+                ]
+    return out
+
+
+def from_properties(model: type[M], uuid: UUID, properties: Mapping[str, object]) -> M:
+    """A model instance from stored properties; properties not returned keep their defaults."""
+    info = info_of(model)
+    values = {
+        field.attr: _load(properties[field.name], field)
+        for field in info.fields.values()
+        if field.name in properties
+    }
+    return model.model_validate(values).with_uuid(uuid)
+
+
+def _load(value: object, field: StoredField) -> object:
+    if not field.nested or value is None:
+        return value
+    if isinstance(value, list):
+        return [_load_nested(v, field) for v in value]
+    return _load_nested(value, field)
+
+
+def _load_nested(value: object, field: StoredField) -> object:
+    if not isinstance(value, Mapping):
+        return value
+    return {n.attr: _load(value[n.name], n) for n in field.nested if n.name in value}
+
+
+def property_names(model: type[WvModel]) -> list[str]:
+    """The Weaviate names of the model's (non-reference) properties."""
+    return [f.name for f in info_of(model).fields.values() if not f.is_reference]

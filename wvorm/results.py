@@ -1,0 +1,43 @@
+"""What ORM searches and writes return."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+from uuid import UUID
+
+from wvorm_core.outputs import MetadataReturn
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit(Generic[T]):
+    """One search result: the object, its uuid, search metadata, vectors, generated text."""
+
+    obj: T
+    uuid: UUID
+    metadata: MetadataReturn
+    vector: Mapping[str, Sequence[float]] = field(default_factory=dict)
+    generated: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Failure(Generic[T]):
+    """An object the server refused, with its reason."""
+
+    obj: T
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class InsertResult(Generic[T]):
+    """The outcome of `insert_many`: the uuids stored, and every object refused with why."""
+
+    uuids: list[UUID]
+    failures: list[Failure[T]]
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
