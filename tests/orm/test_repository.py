@@ -51,7 +51,8 @@ def test_insert_get_find(db: Database) -> None:
 
     again = notes.get(NOTES[2].uuid)
     assert again == NOTES[2]
-    assert again is not None and again.uuid == NOTES[2].uuid
+    assert again is not None
+    assert again.uuid == NOTES[2].uuid
     assert isinstance(again.written, datetime)
     assert notes.get(uuid.uuid4()) is None
 
