@@ -4,11 +4,12 @@ from wvorm.database import AsyncDatabase, Database
 from wvorm.expressions import Condition, FieldExpr, SortKey, asc, desc
 from wvorm.fields import Field, Prop, Ref
 from wvorm.model import ModelDefinitionError, WvModel, info_of
-from wvorm.repository import AsyncRepository, Repository
+from wvorm.repository import AsyncReader, AsyncRepository, Reader, Repository
 from wvorm.results import Failure, Hit, InsertResult
 
 __all__ = [
     "AsyncDatabase",
+    "AsyncReader",
     "AsyncRepository",
     "Condition",
     "Database",
@@ -19,6 +20,7 @@ __all__ = [
     "InsertResult",
     "ModelDefinitionError",
     "Prop",
+    "Reader",
     "Ref",
     "Repository",
     "SortKey",

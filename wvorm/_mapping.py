@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
 from uuid import UUID
 
 from pydantic import BaseModel
 
-from wvorm.model import StoredField, WvModel, info_of
+from wvorm.model import ModelDefinitionError, StoredField, WvModel, info_of
 
 M = TypeVar("M", bound=WvModel)
 
@@ -49,15 +49,15 @@ def to_references(obj: WvModel) -> dict[str, list[UUID]]:
     return out
 
 
+def load_values(fields: Sequence[StoredField], properties: Mapping[str, object]) -> dict[str, Any]:
+    """Model attribute values from stored properties; fields not returned are left out."""
+    return {f.attr: _load(properties[f.name], f) for f in fields if f.name in properties}
+
+
 def from_properties(model: type[M], uuid: UUID, properties: Mapping[str, object]) -> M:
     """A model instance from stored properties; properties not returned keep their defaults."""
-    info = info_of(model)
-    values = {
-        field.attr: _load(properties[field.name], field)
-        for field in info.fields.values()
-        if field.name in properties
-    }
-    return model.model_validate(values).with_uuid(uuid)
+    fields = [f for f in info_of(model).fields.values() if not f.is_reference]
+    return model.model_validate(load_values(fields, properties)).with_uuid(uuid)
 
 
 def _load(value: object, field: StoredField) -> object:
@@ -74,6 +74,15 @@ def _load_nested(value: object, field: StoredField) -> object:
     return {n.attr: _load(value[n.name], n) for n in field.nested if n.name in value}
 
 
-def property_names(model: type[WvModel]) -> list[str]:
-    """The Weaviate names of the model's (non-reference) properties."""
-    return [f.name for f in info_of(model).fields.values() if not f.is_reference]
+def projection_fields(model: type[WvModel], projection: type[BaseModel]) -> list[StoredField]:
+    """The model fields a projection reads; each projection field must be a model property."""
+    fields = info_of(model).fields
+    unknown = sorted(
+        a for a in projection.model_fields if a not in fields or fields[a].is_reference
+    )
+    if unknown:
+        raise ModelDefinitionError(
+            f"{projection.__name__} is not a projection of {model.__name__}: "
+            f"{model.__name__} has no properties {unknown}"
+        )
+    return [fields[attr] for attr in projection.model_fields]

@@ -2,22 +2,34 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Generic, TypeVar
 from uuid import UUID
 
-from wvorm._mapping import from_properties, property_names, to_properties, to_references
+from pydantic import BaseModel
+
+from wvorm._mapping import (
+    from_properties,
+    load_values,
+    projection_fields,
+    to_properties,
+    to_references,
+)
 from wvorm.expressions import Condition, SortKey
-from wvorm.model import WvModel, info_of
+from wvorm.model import StoredField, WvModel, info_of
 from wvorm.results import Failure, Hit, InsertResult
 from wvorm_core.classes.data import DataObject
-from wvorm_core.classes.filters import Filter
+from wvorm_core.classes.filters import Filter, FilterExpression
 from wvorm_core.classes.query import MetadataQuery, Sort
 from wvorm_core.client import WeaviateAsyncClient, WeaviateClient
+from wvorm_core.collections import AsyncCollection, Collection
 from wvorm_core.exceptions import WeaviateInvalidInputError
 from wvorm_core.outputs import BatchObjectReturn, QueryReturn
 
 M = TypeVar("M", bound=WvModel)
+S = TypeVar("S", bound=BaseModel)
+T = TypeVar("T")
+Props = Mapping[str, object]
 
 Vector = Sequence[float]
 
@@ -43,52 +55,67 @@ def _check(model: type[M], objects: Iterable[M]) -> list[M]:
     return items
 
 
-def _insert_result(model: type[M], items: list[M], reply: BatchObjectReturn) -> InsertResult[M]:
+def _insert_result(items: list[M], reply: BatchObjectReturn) -> InsertResult[M]:
     failures = [Failure(items[i], error.message) for i, error in sorted(reply.errors.items())]
     return InsertResult([reply.uuids[i] for i in sorted(reply.uuids)], failures)
 
 
-def _hits(model: type[M], reply: QueryReturn[dict[str, object]]) -> list[Hit[M]]:
-    return [
-        Hit(from_properties(model, o.uuid, o.properties), o.uuid, o.metadata, o.vector)
-        for o in reply.objects
-    ]
+class _Reading(Generic[T]):
+    """Which properties a read asks for and how its replies become hits (no I/O)."""
 
+    def __init__(self, fields: Sequence[StoredField], build: Callable[[UUID, Props], T]) -> None:
+        self.returns = [f.name for f in fields]
+        self._build = build
 
-class Repository(Generic[M]):
-    """The objects of one model's collection (blocking)."""
+    @classmethod
+    def of_model(cls, model: type[M]) -> _Reading[M]:
+        fields = [f for f in info_of(model).fields.values() if not f.is_reference]
+        return _Reading(fields, lambda uuid, props: from_properties(model, uuid, props))
 
-    def __init__(self, client: WeaviateClient, model: type[M]) -> None:
-        self.model = model
-        self._collection = client.collections.use(info_of(model).collection)
-        self._returns = property_names(model)
-
-    def __repr__(self) -> str:
-        return f"Repository({self.model.__name__})"
-
-    def insert(self, obj: M, *, vector: Vector | None = None) -> UUID:
-        """Store one object; raises with the server's reason when it is refused."""
-        result = self.insert_many([obj], vectors=None if vector is None else [vector])
-        if result.failures:
-            raise WeaviateInvalidInputError(f"{self.model.__name__}: {result.failures[0].message}")
-        return result.uuids[0]
-
-    def insert_many(
-        self, objects: Iterable[M], *, vectors: Sequence[Vector] | None = None
-    ) -> InsertResult[M]:
-        """Store objects in one batch; refused objects come back in `failures` with the reason."""
-        items = _check(self.model, objects)
-        given = list(vectors) if vectors is not None else [None] * len(items)
-        batch = [_data_object(obj, vector) for obj, vector in zip(items, given, strict=True)]
-        return _insert_result(self.model, items, self._collection.data.insert_many(batch))
-
-    def get(self, uuid: UUID | str) -> M | None:
-        """The object with this uuid, or None."""
-        reply = self._collection.query.fetch_objects(
-            filters=Filter.by_id().equal(UUID(str(uuid))), limit=1, return_properties=self._returns
+    @classmethod
+    def of_projection(cls, model: type[WvModel], projection: type[S]) -> _Reading[S]:
+        fields = projection_fields(model, projection)
+        return _Reading(
+            fields, lambda _, props: projection.model_validate(load_values(fields, props))
         )
-        hits = _hits(self.model, reply)
-        return hits[0].obj if hits else None
+
+    def hits(self, reply: QueryReturn[dict[str, object]]) -> list[Hit[T]]:
+        build = self._build
+        return [
+            Hit(build(o.uuid, o.properties), o.uuid, o.metadata, o.vector) for o in reply.objects
+        ]
+
+
+def _filter(where: Condition | None) -> FilterExpression | None:
+    return None if where is None else where.filter
+
+
+def _by_id(uuid: UUID | str) -> Condition:
+    return Condition(Filter.by_id().equal(UUID(str(uuid))))
+
+
+def _batch(
+    model: type[M], objects: Iterable[M], vectors: Sequence[Vector] | None
+) -> tuple[list[M], list[DataObject[Mapping[str, object]]]]:
+    items = _check(model, objects)
+    given: Sequence[Vector | None] = list(vectors) if vectors is not None else [None] * len(items)
+    if len(given) != len(items):
+        raise WeaviateInvalidInputError(f"{len(items)} objects but {len(given)} vectors")
+    return items, [_data_object(obj, vector) for obj, vector in zip(items, given, strict=True)]
+
+
+def _single(model: type[M], result: InsertResult[M]) -> UUID:
+    if result.failures:
+        raise WeaviateInvalidInputError(f"{model.__name__}: {result.failures[0].message}")
+    return result.uuids[0]
+
+
+class Reader(Generic[T]):
+    """Searches over one model's collection returning `Hit[T]` (blocking)."""
+
+    def __init__(self, collection: Collection, reading: _Reading[T]) -> None:
+        self._collection = collection
+        self._reading = reading
 
     def find(
         self,
@@ -98,17 +125,17 @@ class Repository(Generic[M]):
         limit: int | None = None,
         offset: int | None = None,
         include_vector: bool = False,
-    ) -> list[Hit[M]]:
+    ) -> list[Hit[T]]:
         """Objects matching `where`, in `order_by` order."""
         reply = self._collection.query.fetch_objects(
-            filters=where.filter if where is not None else None,
+            filters=_filter(where),
             sort=_sort(order_by),
             limit=limit,
             offset=offset,
-            return_properties=self._returns,
+            return_properties=self._reading.returns,
             include_vector=include_vector,
         )
-        return _hits(self.model, reply)
+        return self._reading.hits(reply)
 
     def near_text(
         self,
@@ -118,54 +145,60 @@ class Repository(Generic[M]):
         limit: int | None = None,
         distance: float | None = None,
         include_vector: bool = False,
-    ) -> list[Hit[M]]:
+    ) -> list[Hit[T]]:
         """Objects nearest to `query`, vectorized by the collection's vectorizer."""
         reply = self._collection.query.near_text(
             query,
-            filters=where.filter if where is not None else None,
+            filters=_filter(where),
             limit=limit,
             distance=distance,
-            return_properties=self._returns,
+            return_properties=self._reading.returns,
             return_metadata=MetadataQuery(distance=True),
             include_vector=include_vector,
         )
-        return _hits(self.model, reply)
+        return self._reading.hits(reply)
 
 
-class AsyncRepository(Generic[M]):
-    """The objects of one model's collection (asyncio)."""
+class Repository(Reader[M]):
+    """The objects of one model's collection (blocking): writes, reads and searches."""
 
-    def __init__(self, client: WeaviateAsyncClient, model: type[M]) -> None:
+    def __init__(self, client: WeaviateClient, model: type[M]) -> None:
+        super().__init__(
+            client.collections.use(info_of(model).collection), _Reading.of_model(model)
+        )
         self.model = model
-        self._collection = client.collections.use(info_of(model).collection)
-        self._returns = property_names(model)
 
     def __repr__(self) -> str:
-        return f"AsyncRepository({self.model.__name__})"
+        return f"Repository({self.model.__name__})"
 
-    async def insert(self, obj: M, *, vector: Vector | None = None) -> UUID:
+    def select(self, projection: type[S]) -> Reader[S]:
+        """The same searches, fetching only `projection`'s fields and returning it."""
+        return Reader(self._collection, _Reading.of_projection(self.model, projection))
+
+    def insert(self, obj: M, *, vector: Vector | None = None) -> UUID:
         """Store one object; raises with the server's reason when it is refused."""
-        result = await self.insert_many([obj], vectors=None if vector is None else [vector])
-        if result.failures:
-            raise WeaviateInvalidInputError(f"{self.model.__name__}: {result.failures[0].message}")
-        return result.uuids[0]
+        result = self.insert_many([obj], vectors=None if vector is None else [vector])
+        return _single(self.model, result)
 
-    async def insert_many(
+    def insert_many(
         self, objects: Iterable[M], *, vectors: Sequence[Vector] | None = None
     ) -> InsertResult[M]:
         """Store objects in one batch; refused objects come back in `failures` with the reason."""
-        items = _check(self.model, objects)
-        given = list(vectors) if vectors is not None else [None] * len(items)
-        batch = [_data_object(obj, vector) for obj, vector in zip(items, given, strict=True)]
-        return _insert_result(self.model, items, await self._collection.data.insert_many(batch))
+        items, batch = _batch(self.model, objects, vectors)
+        return _insert_result(items, self._collection.data.insert_many(batch))
 
-    async def get(self, uuid: UUID | str) -> M | None:
+    def get(self, uuid: UUID | str) -> M | None:
         """The object with this uuid, or None."""
-        reply = await self._collection.query.fetch_objects(
-            filters=Filter.by_id().equal(UUID(str(uuid))), limit=1, return_properties=self._returns
-        )
-        hits = _hits(self.model, reply)
+        hits = self.find(_by_id(uuid), limit=1)
         return hits[0].obj if hits else None
+
+
+class AsyncReader(Generic[T]):
+    """Searches over one model's collection returning `Hit[T]` (asyncio)."""
+
+    def __init__(self, collection: AsyncCollection, reading: _Reading[T]) -> None:
+        self._collection = collection
+        self._reading = reading
 
     async def find(
         self,
@@ -175,17 +208,17 @@ class AsyncRepository(Generic[M]):
         limit: int | None = None,
         offset: int | None = None,
         include_vector: bool = False,
-    ) -> list[Hit[M]]:
+    ) -> list[Hit[T]]:
         """Objects matching `where`, in `order_by` order."""
         reply = await self._collection.query.fetch_objects(
-            filters=where.filter if where is not None else None,
+            filters=_filter(where),
             sort=_sort(order_by),
             limit=limit,
             offset=offset,
-            return_properties=self._returns,
+            return_properties=self._reading.returns,
             include_vector=include_vector,
         )
-        return _hits(self.model, reply)
+        return self._reading.hits(reply)
 
     async def near_text(
         self,
@@ -195,15 +228,49 @@ class AsyncRepository(Generic[M]):
         limit: int | None = None,
         distance: float | None = None,
         include_vector: bool = False,
-    ) -> list[Hit[M]]:
+    ) -> list[Hit[T]]:
         """Objects nearest to `query`, vectorized by the collection's vectorizer."""
         reply = await self._collection.query.near_text(
             query,
-            filters=where.filter if where is not None else None,
+            filters=_filter(where),
             limit=limit,
             distance=distance,
-            return_properties=self._returns,
+            return_properties=self._reading.returns,
             return_metadata=MetadataQuery(distance=True),
             include_vector=include_vector,
         )
-        return _hits(self.model, reply)
+        return self._reading.hits(reply)
+
+
+class AsyncRepository(AsyncReader[M]):
+    """The objects of one model's collection (asyncio): writes, reads and searches."""
+
+    def __init__(self, client: WeaviateAsyncClient, model: type[M]) -> None:
+        super().__init__(
+            client.collections.use(info_of(model).collection), _Reading.of_model(model)
+        )
+        self.model = model
+
+    def __repr__(self) -> str:
+        return f"AsyncRepository({self.model.__name__})"
+
+    def select(self, projection: type[S]) -> AsyncReader[S]:
+        """The same searches, fetching only `projection`'s fields and returning it."""
+        return AsyncReader(self._collection, _Reading.of_projection(self.model, projection))
+
+    async def insert(self, obj: M, *, vector: Vector | None = None) -> UUID:
+        """Store one object; raises with the server's reason when it is refused."""
+        result = await self.insert_many([obj], vectors=None if vector is None else [vector])
+        return _single(self.model, result)
+
+    async def insert_many(
+        self, objects: Iterable[M], *, vectors: Sequence[Vector] | None = None
+    ) -> InsertResult[M]:
+        """Store objects in one batch; refused objects come back in `failures` with the reason."""
+        items, batch = _batch(self.model, objects, vectors)
+        return _insert_result(items, await self._collection.data.insert_many(batch))
+
+    async def get(self, uuid: UUID | str) -> M | None:
+        """The object with this uuid, or None."""
+        hits = await self.find(_by_id(uuid), limit=1)
+        return hits[0].obj if hits else None

@@ -7,9 +7,10 @@ from collections.abc import Iterator
 from datetime import datetime, timezone
 
 import pytest
+from pydantic import BaseModel
 
 import wvorm_core
-from wvorm import AsyncDatabase, Database, Field, Prop, WvModel, desc
+from wvorm import AsyncDatabase, Database, Field, ModelDefinitionError, Prop, WvModel, desc
 from wvorm_core.classes.config import Configure
 
 SUFFIX = uuid.uuid4().hex[:8]
@@ -64,6 +65,31 @@ def test_insert_get_find(db: Database) -> None:
     hits = notes.near_text("dog", limit=2)
     assert {h.obj.text for h in hits} == {NOTES[0].text, NOTES[1].text}
     assert all(h.metadata.distance is not None for h in hits)
+
+
+class NoteSummary(BaseModel):
+    text: str
+    points: int
+
+
+def test_projection_fetches_only_its_fields(db: Database) -> None:
+    notes = db.repo(Note)
+    notes.insert_many(NOTES)
+    summaries = notes.select(NoteSummary).find(Note.points > 100, order_by=desc(Note.points))
+    assert [h.obj for h in summaries] == [
+        NoteSummary(text="quantum physics basics", points=500),
+        NoteSummary(text="a dog chases a ball", points=300),
+    ]
+    assert summaries[0].uuid == NOTES[2].uuid
+    near = notes.select(NoteSummary).near_text("physics", limit=1)
+    assert near[0].obj == NoteSummary(text="quantum physics basics", points=500)
+
+    class Wrong(BaseModel):
+        text: str
+        colour: str
+
+    with pytest.raises(ModelDefinitionError, match=r"Note has no properties \['colour'\]"):
+        notes.select(Wrong)
 
 
 def test_refused_objects_are_reported(db: Database) -> None:

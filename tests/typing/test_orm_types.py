@@ -3,10 +3,23 @@
 from __future__ import annotations
 
 from typing import Annotated
+from uuid import UUID
 
+from pydantic import BaseModel
 from typing_extensions import assert_type
 
-from wvorm import Condition, Field, FieldExpr, Prop, Ref, WvModel
+from wvorm import (
+    AsyncDatabase,
+    Condition,
+    Database,
+    Field,
+    FieldExpr,
+    Hit,
+    Prop,
+    Ref,
+    WvModel,
+    desc,
+)
 from wvorm_core.classes.config import Configure, Tokenization
 
 
@@ -39,3 +52,28 @@ def check_models() -> None:
     where = (Question.points >= 200) & ~(Question.tags.contains_any(["x"])) | (Question.score < 1.5)
     assert_type(where, Condition)
     Question(question="q", answer="a", author=Author(name="n"))
+
+
+class Summary(BaseModel):
+    question: str
+
+
+def check_repositories(db: Database) -> None:
+    questions = db.repo(Question)
+    assert_type(questions.get(UUID(int=1)), Question | None)
+    assert_type(questions.insert(Question(question="q", answer="a")), UUID)
+    hits = questions.find(Question.points >= 3, order_by=desc(Question.points), limit=3)
+    assert_type(hits, list[Hit[Question]])
+    assert_type(hits[0].obj.points, int)
+    assert_type(
+        questions.near_text("x", where=Question.tags.contains_any(["a"])), list[Hit[Question]]
+    )
+    assert_type(questions.select(Summary).find(), list[Hit[Summary]])
+    assert_type(questions.insert_many([]).failures[0].obj, Question)
+
+
+async def check_async_repositories(db: AsyncDatabase) -> None:
+    questions = db.repo(Question)
+    assert_type(await questions.get(UUID(int=1)), Question | None)
+    assert_type(await questions.find(), list[Hit[Question]])
+    assert_type(await questions.select(Summary).near_text("x"), list[Hit[Summary]])
