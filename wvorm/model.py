@@ -232,6 +232,27 @@ def _stored_field(model: type[WvModel], attr: str, info: pydantic.fields.FieldIn
     return StoredField(attr, name, options.data_type or data_type, options, nested)
 
 
+def _check_vectors(
+    owner: str,
+    vectors: VectorConfig | Sequence[VectorConfig] | None,
+    fields: dict[str, StoredField],
+) -> None:
+    """Source properties of vectorizers must be text properties of the model."""
+    configs = [vectors] if isinstance(vectors, VectorConfig) else list(vectors or [])
+    text = {f.name for f in fields.values() if f.data_type in (DataType.TEXT, DataType.TEXT_ARRAY)}
+    for config in configs:
+        if not isinstance(config, VectorConfig):
+            raise ModelDefinitionError(
+                f"{owner}: vectors takes Configure.Vectors.* values, got {config!r}"
+            )
+        unknown = sorted(set(config.source_properties or ()) - text)
+        if unknown:
+            raise ModelDefinitionError(
+                f"{owner}: vector {config.name!r} vectorizes {unknown}, which are not "
+                f"text properties of {owner}"
+            )
+
+
 def info_of(model: type[WvModel]) -> ModelInfo:
     """The collection definition of a model class."""
     info = model.__dict__.get("__wvorm_info__")
@@ -271,6 +292,7 @@ class _WvModelMeta(ModelMetaclass):
         unknown = sorted(set(settings.uuid_from) - set(fields))
         if unknown:
             raise ModelDefinitionError(f"{cls_name}: uuid_from names unknown fields {unknown}")
+        _check_vectors(cls_name, settings.vectors, fields)
         type.__setattr__(cls, "__wvorm_info__", ModelInfo(model, settings, fields))
         return cls
 

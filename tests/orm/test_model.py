@@ -139,6 +139,18 @@ def test_reserved_and_invalid_names() -> None:
         type(WvModel)("Bad", (WvModel,), {"__annotations__": {"x": Ref[int]}})
 
 
+def test_vectorizer_source_properties_are_checked() -> None:
+    vectors = Configure.Vectors.text2vec_transformers(source_properties=["title", "points"])
+    with pytest.raises(
+        ModelDefinitionError, match=r"Bad: vector 'default' vectorizes \['points'\]"
+    ):
+        type(WvModel)(
+            "Bad", (WvModel,), {"__annotations__": {"title": str, "points": int}}, vectors=vectors
+        )
+    with pytest.raises(ModelDefinitionError, match=r"vectors takes Configure\.Vectors"):
+        type(WvModel)("Bad", (WvModel,), {"__annotations__": {"x": str}}, vectors="bigram")
+
+
 def test_field_expressions_compile_to_filters() -> None:
     cond = (Question.points >= 200) & ~Question.tags.contains_any(["x"]) | (
         Question.author.name == "Ann"
