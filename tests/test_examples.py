@@ -23,3 +23,21 @@ def test_quickstart(repo_root: Path) -> None:
     assert "Which planet is known for its bright rings?" in filtered
     assert "What is the largest planet in the solar system?" not in filtered  # 100 points
     assert "Saturn" not in filtered  # only the question is printed
+
+
+def test_library_app(repo_root: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "library"],
+        cwd=repo_root / "examples",
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "stored 3 books, 0 refused" in out
+    about = out.split("books about")[1].split("science books")[0].splitlines()
+    assert "Notes on the Analytical Engine (1843)" in about[1]
+    science = out.split("science books since 1800, newest first:")[1].split()
+    assert science.index("1843") < science.index("1818")
+    assert "The Last Man" not in out.split("science books")[1]

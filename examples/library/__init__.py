@@ -1,0 +1,1 @@
+"""An app-style wvorm example: models in `models.py`, queries in `queries.py`."""
