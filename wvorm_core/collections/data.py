@@ -1,15 +1,51 @@
-"""`collection.data`: writes of single objects and lists of objects."""
+"""`collection.data`: inserts, updates, deletes and references of one collection."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Generic
+from collections.abc import Mapping, Sequence
+from typing import Generic, Literal, overload
+from uuid import UUID
 
-from wvorm_core._ops import batch
+from wvorm_core._ops import batch, data
+from wvorm_core._ops.calls import Op
 from wvorm_core._transport.aio import AsyncTransport
 from wvorm_core._transport.sync import SyncTransport
+from wvorm_core.classes.data import (
+    DataObject,
+    DataReferences,
+    ReferenceInput,
+    ReferenceInputs,
+    Vectors,
+)
+from wvorm_core.classes.filters import FilterExpression
 from wvorm_core.collections._context import CollectionContext, P, R
-from wvorm_core.outputs import BatchObjectReturn
+from wvorm_core.outputs import (
+    BatchObjectReturn,
+    BatchReferenceReturn,
+    DeleteManyObject,
+    DeleteManyReturn,
+)
+
+
+class _DataOps(Generic[P, R]):
+    """The write operations of one collection handle; both fronts run them."""
+
+    def __init__(self, context: CollectionContext[P, R]) -> None:
+        self.scope = data.Scope(context.name, context.tenant, context.consistency_level)
+
+    def insert_many(self, objects: Sequence[object]) -> Op[BatchObjectReturn]:
+        s = self.scope
+        return batch.insert_many(s.collection, objects, s.tenant, s.level)
+
+    def reference_add_many(self, refs: Sequence[DataReferences]) -> Op[BatchReferenceReturn]:
+        s = self.scope
+        return batch.add_references(batch.reference_records(s.collection, refs, s.tenant), s.level)
+
+    def delete_many(
+        self, where: FilterExpression, verbose: bool, dry_run: bool
+    ) -> Op[DeleteManyReturn[list[DeleteManyObject]] | DeleteManyReturn[None]]:
+        s = self.scope
+        return batch.delete_many(s.collection, where, verbose, dry_run, s.tenant, s.level)
 
 
 class DataCollection(Generic[P, R]):
@@ -17,12 +53,100 @@ class DataCollection(Generic[P, R]):
 
     def __init__(self, transport: SyncTransport, context: CollectionContext[P, R]) -> None:
         self._transport = transport
-        self._context = context
+        self._ops = _DataOps(context)
 
-    def insert_many(self, objects: Sequence[batch.Item]) -> BatchObjectReturn:
-        """Insert objects in one gRPC batch; refused objects are in `.errors` with the reason."""
+    def insert(
+        self,
+        properties: P,
+        references: ReferenceInputs | None = None,
+        uuid: UUID | str | None = None,
+        vector: Vectors | None = None,
+    ) -> UUID:
+        """Insert one object; returns its uuid (a random one unless `uuid` is given)."""
         return self._transport.run(
-            batch.insert_many(self._context.name, objects, self._context.tenant)
+            data.insert(self._ops.scope, properties, references, uuid, vector)
+        )
+
+    def insert_many(
+        self, objects: Sequence[P | DataObject[P] | DataObject[Mapping[str, object]]]
+    ) -> BatchObjectReturn:
+        """Insert objects in one gRPC batch; refused objects are in `.errors` with the reason."""
+        return self._transport.run(self._ops.insert_many(objects))
+
+    def replace(
+        self,
+        uuid: UUID | str,
+        properties: P,
+        references: ReferenceInputs | None = None,
+        vector: Vectors | None = None,
+    ) -> None:
+        """Replace an object: properties not given are removed."""
+        return self._transport.run(
+            data.replace(self._ops.scope, uuid, properties, references, vector)
+        )
+
+    def update(
+        self,
+        uuid: UUID | str,
+        properties: P | Mapping[str, object] | None = None,
+        references: ReferenceInputs | None = None,
+        vector: Vectors | None = None,
+    ) -> None:
+        """Merge the given properties (and vector) into an object; others stay."""
+        return self._transport.run(
+            data.update(self._ops.scope, uuid, properties, references, vector)
+        )
+
+    def delete_by_id(self, uuid: UUID | str) -> bool:
+        """Delete one object; False if there was none with that uuid."""
+        return self._transport.run(data.delete_by_id(self._ops.scope, uuid))
+
+    @overload
+    def delete_many(
+        self, where: FilterExpression, *, verbose: Literal[False] = False, dry_run: bool = False
+    ) -> DeleteManyReturn[None]: ...
+    @overload
+    def delete_many(
+        self, where: FilterExpression, *, verbose: Literal[True], dry_run: bool = False
+    ) -> DeleteManyReturn[list[DeleteManyObject]]: ...
+    @overload
+    def delete_many(
+        self, where: FilterExpression, *, verbose: bool = False, dry_run: bool = False
+    ) -> DeleteManyReturn[list[DeleteManyObject]] | DeleteManyReturn[None]: ...
+    def delete_many(
+        self, where: FilterExpression, *, verbose: bool = False, dry_run: bool = False
+    ) -> DeleteManyReturn[list[DeleteManyObject]] | DeleteManyReturn[None]:
+        """Delete every object matching `where` (gRPC); `dry_run` only counts the matches."""
+        return self._transport.run(self._ops.delete_many(where, verbose, dry_run))
+
+    def exists(self, uuid: UUID | str) -> bool:
+        """Whether an object with this uuid exists."""
+        return self._transport.run(data.exists(self._ops.scope, uuid))
+
+    def reference_add(self, from_uuid: UUID | str, from_property: str, to: ReferenceInput) -> None:
+        """Add a reference from one object of this collection to `to`."""
+        return self._transport.run(
+            data.reference_add(self._ops.scope, from_uuid, from_property, to)
+        )
+
+    def reference_add_many(self, refs: Sequence[DataReferences]) -> BatchReferenceReturn:
+        """Add many references in one gRPC batch; refused ones are in `.errors`."""
+        return self._transport.run(self._ops.reference_add_many(refs))
+
+    def reference_delete(
+        self, from_uuid: UUID | str, from_property: str, to: ReferenceInput
+    ) -> None:
+        """Remove a reference from one object of this collection."""
+        return self._transport.run(
+            data.reference_delete(self._ops.scope, from_uuid, from_property, to)
+        )
+
+    def reference_replace(
+        self, from_uuid: UUID | str, from_property: str, to: ReferenceInput
+    ) -> None:
+        """Make a reference property of one object point to exactly `to`."""
+        return self._transport.run(
+            data.reference_replace(self._ops.scope, from_uuid, from_property, to)
         )
 
 
@@ -31,10 +155,100 @@ class AsyncDataCollection(Generic[P, R]):
 
     def __init__(self, transport: AsyncTransport, context: CollectionContext[P, R]) -> None:
         self._transport = transport
-        self._context = context
+        self._ops = _DataOps(context)
 
-    async def insert_many(self, objects: Sequence[batch.Item]) -> BatchObjectReturn:
-        """Insert objects in one gRPC batch; refused objects are in `.errors` with the reason."""
+    async def insert(
+        self,
+        properties: P,
+        references: ReferenceInputs | None = None,
+        uuid: UUID | str | None = None,
+        vector: Vectors | None = None,
+    ) -> UUID:
+        """Insert one object; returns its uuid (a random one unless `uuid` is given)."""
         return await self._transport.run(
-            batch.insert_many(self._context.name, objects, self._context.tenant)
+            data.insert(self._ops.scope, properties, references, uuid, vector)
+        )
+
+    async def insert_many(
+        self, objects: Sequence[P | DataObject[P] | DataObject[Mapping[str, object]]]
+    ) -> BatchObjectReturn:
+        """Insert objects in one gRPC batch; refused objects are in `.errors` with the reason."""
+        return await self._transport.run(self._ops.insert_many(objects))
+
+    async def replace(
+        self,
+        uuid: UUID | str,
+        properties: P,
+        references: ReferenceInputs | None = None,
+        vector: Vectors | None = None,
+    ) -> None:
+        """Replace an object: properties not given are removed."""
+        return await self._transport.run(
+            data.replace(self._ops.scope, uuid, properties, references, vector)
+        )
+
+    async def update(
+        self,
+        uuid: UUID | str,
+        properties: P | Mapping[str, object] | None = None,
+        references: ReferenceInputs | None = None,
+        vector: Vectors | None = None,
+    ) -> None:
+        """Merge the given properties (and vector) into an object; others stay."""
+        return await self._transport.run(
+            data.update(self._ops.scope, uuid, properties, references, vector)
+        )
+
+    async def delete_by_id(self, uuid: UUID | str) -> bool:
+        """Delete one object; False if there was none with that uuid."""
+        return await self._transport.run(data.delete_by_id(self._ops.scope, uuid))
+
+    @overload
+    async def delete_many(
+        self, where: FilterExpression, *, verbose: Literal[False] = False, dry_run: bool = False
+    ) -> DeleteManyReturn[None]: ...
+    @overload
+    async def delete_many(
+        self, where: FilterExpression, *, verbose: Literal[True], dry_run: bool = False
+    ) -> DeleteManyReturn[list[DeleteManyObject]]: ...
+    @overload
+    async def delete_many(
+        self, where: FilterExpression, *, verbose: bool = False, dry_run: bool = False
+    ) -> DeleteManyReturn[list[DeleteManyObject]] | DeleteManyReturn[None]: ...
+    async def delete_many(
+        self, where: FilterExpression, *, verbose: bool = False, dry_run: bool = False
+    ) -> DeleteManyReturn[list[DeleteManyObject]] | DeleteManyReturn[None]:
+        """Delete every object matching `where` (gRPC); `dry_run` only counts the matches."""
+        return await self._transport.run(self._ops.delete_many(where, verbose, dry_run))
+
+    async def exists(self, uuid: UUID | str) -> bool:
+        """Whether an object with this uuid exists."""
+        return await self._transport.run(data.exists(self._ops.scope, uuid))
+
+    async def reference_add(
+        self, from_uuid: UUID | str, from_property: str, to: ReferenceInput
+    ) -> None:
+        """Add a reference from one object of this collection to `to`."""
+        return await self._transport.run(
+            data.reference_add(self._ops.scope, from_uuid, from_property, to)
+        )
+
+    async def reference_add_many(self, refs: Sequence[DataReferences]) -> BatchReferenceReturn:
+        """Add many references in one gRPC batch; refused ones are in `.errors`."""
+        return await self._transport.run(self._ops.reference_add_many(refs))
+
+    async def reference_delete(
+        self, from_uuid: UUID | str, from_property: str, to: ReferenceInput
+    ) -> None:
+        """Remove a reference from one object of this collection."""
+        return await self._transport.run(
+            data.reference_delete(self._ops.scope, from_uuid, from_property, to)
+        )
+
+    async def reference_replace(
+        self, from_uuid: UUID | str, from_property: str, to: ReferenceInput
+    ) -> None:
+        """Make a reference property of one object point to exactly `to`."""
+        return await self._transport.run(
+            data.reference_replace(self._ops.scope, from_uuid, from_property, to)
         )
