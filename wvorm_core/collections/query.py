@@ -1,75 +1,45 @@
-"""`collection.query`: searches that return objects."""
+"""`collection.query`: searches that return objects, typed by the collection's data model.
+
+Each search has three typed forms: without `return_properties` the objects carry the
+collection's model `P` (all its fields are fetched); with a TypedDict or pydantic model `T`
+they carry `T` (only its fields are fetched); with property names they carry a plain dict.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Generic
+from typing import Any, Generic, overload
 from uuid import UUID
 
+from typing_extensions import TypeVar, Unpack
+
 from wvorm_core._ops import search
-from wvorm_core._ops.calls import Op
+from wvorm_core._ops.search import (
+    BM25Options,
+    ByIdOptions,
+    ByIdsOptions,
+    FetchOptions,
+    HybridOptions,
+    MediaInput,
+    NearOptions,
+    NearTextOptions,
+    ReturnProperties,
+    VectorInput,
+)
 from wvorm_core._transport.aio import AsyncTransport
 from wvorm_core._transport.sync import SyncTransport
-from wvorm_core.classes.filters import FilterExpression
-from wvorm_core.classes.query import MetadataQuery, Sort
+from wvorm_core.classes.query import PropertySelection
 from wvorm_core.collections._context import CollectionContext, P, R
-from wvorm_core.outputs import QueryReturn
-from wvorm_core.proto.v1 import base_search_pb2
+from wvorm_core.outputs import Object, QueryReturn
 
-Properties = dict[str, object]
+T = TypeVar("T")
 
 
-class _QueryOps:
-    """Builds the search operations of one collection; both fronts run them."""
-
-    def __init__(self, context: CollectionContext[P, R]) -> None:
-        self.name = context.name
-        self.tenant = context.tenant
-
-    def fetch_objects(
-        self,
-        limit: int | None,
-        offset: int | None,
-        after: UUID | str | None,
-        filters: FilterExpression | None,
-        sort: Sort | None,
-        returns: search.Returns,
-    ) -> Op[QueryReturn[Properties]]:
-        message = search.request(
-            self.name,
-            returns,
-            limit=limit,
-            offset=offset,
-            after=after,
-            filters=filters,
-            sort=sort,
-            tenant=self.tenant,
-        )
-        return search.search(message)
-
-    def near_text(
-        self,
-        query: str | Sequence[str],
-        limit: int | None,
-        distance: float | None,
-        certainty: float | None,
-        filters: FilterExpression | None,
-        target_vector: str | Sequence[str] | None,
-        returns: search.Returns,
-    ) -> Op[QueryReturn[Properties]]:
-        message = search.request(
-            self.name, returns, limit=limit, filters=filters, tenant=self.tenant
-        )
-        near = base_search_pb2.NearTextSearch(query=[query] if isinstance(query, str) else query)
-        if distance is not None:
-            near.distance = distance
-        if certainty is not None:
-            near.certainty = certainty
-        if target_vector is not None:
-            targets = [target_vector] if isinstance(target_vector, str) else target_vector
-            near.targets.target_vectors.extend(targets)
-        message.near_text.CopyFrom(near)
-        return search.search(message)
+def target_of(context: CollectionContext[Any, Any]) -> search.Target:
+    """What the search operations need to know about a collection handle."""
+    return search.Target(
+        context.name, context.tenant, context.consistency_level, context.properties_model
+    )
 
 
 class QueryCollection(Generic[P, R]):
@@ -77,43 +47,331 @@ class QueryCollection(Generic[P, R]):
 
     def __init__(self, transport: SyncTransport, context: CollectionContext[P, R]) -> None:
         self._transport = transport
-        self._ops = _QueryOps(context)
+        self._target = target_of(context)
+
+    @overload
+    def fetch_object_by_id(
+        self, uuid: UUID | str, *, return_properties: None = None, **options: Unpack[ByIdOptions]
+    ) -> Object[P, R] | None: ...
+
+    @overload
+    def fetch_object_by_id(
+        self, uuid: UUID | str, *, return_properties: type[T], **options: Unpack[ByIdOptions]
+    ) -> Object[T, R] | None: ...
+
+    @overload
+    def fetch_object_by_id(
+        self,
+        uuid: UUID | str,
+        *,
+        return_properties: PropertySelection,
+        **options: Unpack[ByIdOptions],
+    ) -> Object[dict[str, object], R] | None: ...
+
+    def fetch_object_by_id(
+        self,
+        uuid: UUID | str,
+        *,
+        return_properties: ReturnProperties = None,
+        **options: Unpack[ByIdOptions],
+    ) -> Object[Any, R] | None:
+        """The object with this uuid, or None when there is none."""
+        return self._transport.run(search.by_id(self._target, uuid, return_properties, options))
+
+    @overload
+    def fetch_objects(
+        self, *, return_properties: None = None, **options: Unpack[FetchOptions]
+    ) -> QueryReturn[P, R]: ...
+
+    @overload
+    def fetch_objects(
+        self, *, return_properties: type[T], **options: Unpack[FetchOptions]
+    ) -> QueryReturn[T, R]: ...
+
+    @overload
+    def fetch_objects(
+        self, *, return_properties: PropertySelection, **options: Unpack[FetchOptions]
+    ) -> QueryReturn[dict[str, object], R]: ...
 
     def fetch_objects(
         self,
         *,
-        limit: int | None = None,
-        offset: int | None = None,
-        after: UUID | str | None = None,
-        filters: FilterExpression | None = None,
-        sort: Sort | None = None,
-        return_properties: Sequence[str] | None = None,
-        return_metadata: MetadataQuery | None = None,
-        include_vector: bool | Sequence[str] = False,
-    ) -> QueryReturn[Properties]:
-        """Objects matching `filters`, in `sort` order (or by uuid)."""
-        returns = search.Returns(return_properties, return_metadata, include_vector)
+        return_properties: ReturnProperties = None,
+        **options: Unpack[FetchOptions],
+    ) -> QueryReturn[Any, R]:
+        """Objects matching `filters`, in `sort` order (or by uuid); `after` pages by uuid."""
         return self._transport.run(
-            self._ops.fetch_objects(limit, offset, after, filters, sort, returns)
+            search.query(self._target, "fetch_objects", return_properties, options)
         )
+
+    @overload
+    def fetch_objects_by_ids(
+        self,
+        ids: Sequence[UUID | str],
+        *,
+        return_properties: None = None,
+        **options: Unpack[ByIdsOptions],
+    ) -> QueryReturn[P, R]: ...
+
+    @overload
+    def fetch_objects_by_ids(
+        self,
+        ids: Sequence[UUID | str],
+        *,
+        return_properties: type[T],
+        **options: Unpack[ByIdsOptions],
+    ) -> QueryReturn[T, R]: ...
+
+    @overload
+    def fetch_objects_by_ids(
+        self,
+        ids: Sequence[UUID | str],
+        *,
+        return_properties: PropertySelection,
+        **options: Unpack[ByIdsOptions],
+    ) -> QueryReturn[dict[str, object], R]: ...
+
+    def fetch_objects_by_ids(
+        self,
+        ids: Sequence[UUID | str],
+        *,
+        return_properties: ReturnProperties = None,
+        **options: Unpack[ByIdsOptions],
+    ) -> QueryReturn[Any, R]:
+        """The objects with these uuids (those that exist)."""
+        return self._transport.run(
+            search.query(
+                self._target,
+                "fetch_objects_by_ids",
+                return_properties,
+                {**options, "filters": search.ids_filter(ids)},
+            )
+        )
+
+    @overload
+    def bm25(
+        self, query: str, *, return_properties: None = None, **options: Unpack[BM25Options]
+    ) -> QueryReturn[P, R]: ...
+
+    @overload
+    def bm25(
+        self, query: str, *, return_properties: type[T], **options: Unpack[BM25Options]
+    ) -> QueryReturn[T, R]: ...
+
+    @overload
+    def bm25(
+        self, query: str, *, return_properties: PropertySelection, **options: Unpack[BM25Options]
+    ) -> QueryReturn[dict[str, object], R]: ...
+
+    def bm25(
+        self,
+        query: str,
+        *,
+        return_properties: ReturnProperties = None,
+        **options: Unpack[BM25Options],
+    ) -> QueryReturn[Any, R]:
+        """Keyword (BM25) search, over `query_properties` if given."""
+        return self._transport.run(
+            search.query(self._target, "bm25", return_properties, options, search.bm25(query))
+        )
+
+    @overload
+    def hybrid(
+        self, query: str | None, *, return_properties: None = None, **options: Unpack[HybridOptions]
+    ) -> QueryReturn[P, R]: ...
+
+    @overload
+    def hybrid(
+        self, query: str | None, *, return_properties: type[T], **options: Unpack[HybridOptions]
+    ) -> QueryReturn[T, R]: ...
+
+    @overload
+    def hybrid(
+        self,
+        query: str | None,
+        *,
+        return_properties: PropertySelection,
+        **options: Unpack[HybridOptions],
+    ) -> QueryReturn[dict[str, object], R]: ...
+
+    def hybrid(
+        self,
+        query: str | None,
+        *,
+        return_properties: ReturnProperties = None,
+        **options: Unpack[HybridOptions],
+    ) -> QueryReturn[Any, R]:
+        """Keyword and vector search fused; `alpha` 1 is pure vector, 0 pure keyword."""
+        return self._transport.run(
+            search.query(self._target, "hybrid", return_properties, options, search.hybrid(query))
+        )
+
+    @overload
+    def near_vector(
+        self,
+        near_vector: VectorInput,
+        *,
+        return_properties: None = None,
+        **options: Unpack[NearOptions],
+    ) -> QueryReturn[P, R]: ...
+
+    @overload
+    def near_vector(
+        self,
+        near_vector: VectorInput,
+        *,
+        return_properties: type[T],
+        **options: Unpack[NearOptions],
+    ) -> QueryReturn[T, R]: ...
+
+    @overload
+    def near_vector(
+        self,
+        near_vector: VectorInput,
+        *,
+        return_properties: PropertySelection,
+        **options: Unpack[NearOptions],
+    ) -> QueryReturn[dict[str, object], R]: ...
+
+    def near_vector(
+        self,
+        near_vector: VectorInput,
+        *,
+        return_properties: ReturnProperties = None,
+        **options: Unpack[NearOptions],
+    ) -> QueryReturn[Any, R]:
+        """Objects nearest to a vector: floats, rows (multi-vector), or a mapping name -> vector."""
+        return self._transport.run(
+            search.query(
+                self._target,
+                "near_vector",
+                return_properties,
+                options,
+                search.near_vector(near_vector),
+            )
+        )
+
+    @overload
+    def near_text(
+        self,
+        query: str | Sequence[str],
+        *,
+        return_properties: None = None,
+        **options: Unpack[NearTextOptions],
+    ) -> QueryReturn[P, R]: ...
+
+    @overload
+    def near_text(
+        self,
+        query: str | Sequence[str],
+        *,
+        return_properties: type[T],
+        **options: Unpack[NearTextOptions],
+    ) -> QueryReturn[T, R]: ...
+
+    @overload
+    def near_text(
+        self,
+        query: str | Sequence[str],
+        *,
+        return_properties: PropertySelection,
+        **options: Unpack[NearTextOptions],
+    ) -> QueryReturn[dict[str, object], R]: ...
 
     def near_text(
         self,
         query: str | Sequence[str],
         *,
-        limit: int | None = None,
-        distance: float | None = None,
-        certainty: float | None = None,
-        filters: FilterExpression | None = None,
-        target_vector: str | Sequence[str] | None = None,
-        return_properties: Sequence[str] | None = None,
-        return_metadata: MetadataQuery | None = None,
-        include_vector: bool | Sequence[str] = False,
-    ) -> QueryReturn[Properties]:
+        return_properties: ReturnProperties = None,
+        **options: Unpack[NearTextOptions],
+    ) -> QueryReturn[Any, R]:
         """Objects nearest to the text, vectorized by the collection's vectorizer."""
-        returns = search.Returns(return_properties, return_metadata, include_vector)
         return self._transport.run(
-            self._ops.near_text(query, limit, distance, certainty, filters, target_vector, returns)
+            search.query(
+                self._target, "near_text", return_properties, options, search.near_text(query)
+            )
+        )
+
+    @overload
+    def near_object(
+        self,
+        near_object: UUID | str,
+        *,
+        return_properties: None = None,
+        **options: Unpack[NearOptions],
+    ) -> QueryReturn[P, R]: ...
+
+    @overload
+    def near_object(
+        self, near_object: UUID | str, *, return_properties: type[T], **options: Unpack[NearOptions]
+    ) -> QueryReturn[T, R]: ...
+
+    @overload
+    def near_object(
+        self,
+        near_object: UUID | str,
+        *,
+        return_properties: PropertySelection,
+        **options: Unpack[NearOptions],
+    ) -> QueryReturn[dict[str, object], R]: ...
+
+    def near_object(
+        self,
+        near_object: UUID | str,
+        *,
+        return_properties: ReturnProperties = None,
+        **options: Unpack[NearOptions],
+    ) -> QueryReturn[Any, R]:
+        """Objects nearest to the stored object `near_object`."""
+        return self._transport.run(
+            search.query(
+                self._target,
+                "near_object",
+                return_properties,
+                options,
+                search.near_object(near_object),
+            )
+        )
+
+    @overload
+    def near_image(
+        self,
+        near_image: MediaInput,
+        *,
+        return_properties: None = None,
+        **options: Unpack[NearOptions],
+    ) -> QueryReturn[P, R]: ...
+
+    @overload
+    def near_image(
+        self, near_image: MediaInput, *, return_properties: type[T], **options: Unpack[NearOptions]
+    ) -> QueryReturn[T, R]: ...
+
+    @overload
+    def near_image(
+        self,
+        near_image: MediaInput,
+        *,
+        return_properties: PropertySelection,
+        **options: Unpack[NearOptions],
+    ) -> QueryReturn[dict[str, object], R]: ...
+
+    def near_image(
+        self,
+        near_image: MediaInput,
+        *,
+        return_properties: ReturnProperties = None,
+        **options: Unpack[NearOptions],
+    ) -> QueryReturn[Any, R]:
+        """Objects nearest to an image (base64 text, bytes or a path)."""
+        return self._transport.run(
+            search.query(
+                self._target,
+                "near_image",
+                return_properties,
+                options,
+                search.near_image(near_image),
+            )
         )
 
 
@@ -122,41 +380,331 @@ class AsyncQueryCollection(Generic[P, R]):
 
     def __init__(self, transport: AsyncTransport, context: CollectionContext[P, R]) -> None:
         self._transport = transport
-        self._ops = _QueryOps(context)
+        self._target = target_of(context)
+
+    @overload
+    async def fetch_object_by_id(
+        self, uuid: UUID | str, *, return_properties: None = None, **options: Unpack[ByIdOptions]
+    ) -> Object[P, R] | None: ...
+
+    @overload
+    async def fetch_object_by_id(
+        self, uuid: UUID | str, *, return_properties: type[T], **options: Unpack[ByIdOptions]
+    ) -> Object[T, R] | None: ...
+
+    @overload
+    async def fetch_object_by_id(
+        self,
+        uuid: UUID | str,
+        *,
+        return_properties: PropertySelection,
+        **options: Unpack[ByIdOptions],
+    ) -> Object[dict[str, object], R] | None: ...
+
+    async def fetch_object_by_id(
+        self,
+        uuid: UUID | str,
+        *,
+        return_properties: ReturnProperties = None,
+        **options: Unpack[ByIdOptions],
+    ) -> Object[Any, R] | None:
+        """The object with this uuid, or None when there is none."""
+        return await self._transport.run(
+            search.by_id(self._target, uuid, return_properties, options)
+        )
+
+    @overload
+    async def fetch_objects(
+        self, *, return_properties: None = None, **options: Unpack[FetchOptions]
+    ) -> QueryReturn[P, R]: ...
+
+    @overload
+    async def fetch_objects(
+        self, *, return_properties: type[T], **options: Unpack[FetchOptions]
+    ) -> QueryReturn[T, R]: ...
+
+    @overload
+    async def fetch_objects(
+        self, *, return_properties: PropertySelection, **options: Unpack[FetchOptions]
+    ) -> QueryReturn[dict[str, object], R]: ...
 
     async def fetch_objects(
         self,
         *,
-        limit: int | None = None,
-        offset: int | None = None,
-        after: UUID | str | None = None,
-        filters: FilterExpression | None = None,
-        sort: Sort | None = None,
-        return_properties: Sequence[str] | None = None,
-        return_metadata: MetadataQuery | None = None,
-        include_vector: bool | Sequence[str] = False,
-    ) -> QueryReturn[Properties]:
-        """Objects matching `filters`, in `sort` order (or by uuid)."""
-        returns = search.Returns(return_properties, return_metadata, include_vector)
+        return_properties: ReturnProperties = None,
+        **options: Unpack[FetchOptions],
+    ) -> QueryReturn[Any, R]:
+        """Objects matching `filters`, in `sort` order (or by uuid); `after` pages by uuid."""
         return await self._transport.run(
-            self._ops.fetch_objects(limit, offset, after, filters, sort, returns)
+            search.query(self._target, "fetch_objects", return_properties, options)
         )
+
+    @overload
+    async def fetch_objects_by_ids(
+        self,
+        ids: Sequence[UUID | str],
+        *,
+        return_properties: None = None,
+        **options: Unpack[ByIdsOptions],
+    ) -> QueryReturn[P, R]: ...
+
+    @overload
+    async def fetch_objects_by_ids(
+        self,
+        ids: Sequence[UUID | str],
+        *,
+        return_properties: type[T],
+        **options: Unpack[ByIdsOptions],
+    ) -> QueryReturn[T, R]: ...
+
+    @overload
+    async def fetch_objects_by_ids(
+        self,
+        ids: Sequence[UUID | str],
+        *,
+        return_properties: PropertySelection,
+        **options: Unpack[ByIdsOptions],
+    ) -> QueryReturn[dict[str, object], R]: ...
+
+    async def fetch_objects_by_ids(
+        self,
+        ids: Sequence[UUID | str],
+        *,
+        return_properties: ReturnProperties = None,
+        **options: Unpack[ByIdsOptions],
+    ) -> QueryReturn[Any, R]:
+        """The objects with these uuids (those that exist)."""
+        return await self._transport.run(
+            search.query(
+                self._target,
+                "fetch_objects_by_ids",
+                return_properties,
+                {**options, "filters": search.ids_filter(ids)},
+            )
+        )
+
+    @overload
+    async def bm25(
+        self, query: str, *, return_properties: None = None, **options: Unpack[BM25Options]
+    ) -> QueryReturn[P, R]: ...
+
+    @overload
+    async def bm25(
+        self, query: str, *, return_properties: type[T], **options: Unpack[BM25Options]
+    ) -> QueryReturn[T, R]: ...
+
+    @overload
+    async def bm25(
+        self, query: str, *, return_properties: PropertySelection, **options: Unpack[BM25Options]
+    ) -> QueryReturn[dict[str, object], R]: ...
+
+    async def bm25(
+        self,
+        query: str,
+        *,
+        return_properties: ReturnProperties = None,
+        **options: Unpack[BM25Options],
+    ) -> QueryReturn[Any, R]:
+        """Keyword (BM25) search, over `query_properties` if given."""
+        return await self._transport.run(
+            search.query(self._target, "bm25", return_properties, options, search.bm25(query))
+        )
+
+    @overload
+    async def hybrid(
+        self, query: str | None, *, return_properties: None = None, **options: Unpack[HybridOptions]
+    ) -> QueryReturn[P, R]: ...
+
+    @overload
+    async def hybrid(
+        self, query: str | None, *, return_properties: type[T], **options: Unpack[HybridOptions]
+    ) -> QueryReturn[T, R]: ...
+
+    @overload
+    async def hybrid(
+        self,
+        query: str | None,
+        *,
+        return_properties: PropertySelection,
+        **options: Unpack[HybridOptions],
+    ) -> QueryReturn[dict[str, object], R]: ...
+
+    async def hybrid(
+        self,
+        query: str | None,
+        *,
+        return_properties: ReturnProperties = None,
+        **options: Unpack[HybridOptions],
+    ) -> QueryReturn[Any, R]:
+        """Keyword and vector search fused; `alpha` 1 is pure vector, 0 pure keyword."""
+        return await self._transport.run(
+            search.query(self._target, "hybrid", return_properties, options, search.hybrid(query))
+        )
+
+    @overload
+    async def near_vector(
+        self,
+        near_vector: VectorInput,
+        *,
+        return_properties: None = None,
+        **options: Unpack[NearOptions],
+    ) -> QueryReturn[P, R]: ...
+
+    @overload
+    async def near_vector(
+        self,
+        near_vector: VectorInput,
+        *,
+        return_properties: type[T],
+        **options: Unpack[NearOptions],
+    ) -> QueryReturn[T, R]: ...
+
+    @overload
+    async def near_vector(
+        self,
+        near_vector: VectorInput,
+        *,
+        return_properties: PropertySelection,
+        **options: Unpack[NearOptions],
+    ) -> QueryReturn[dict[str, object], R]: ...
+
+    async def near_vector(
+        self,
+        near_vector: VectorInput,
+        *,
+        return_properties: ReturnProperties = None,
+        **options: Unpack[NearOptions],
+    ) -> QueryReturn[Any, R]:
+        """Objects nearest to a vector: floats, rows (multi-vector), or a mapping name -> vector."""
+        return await self._transport.run(
+            search.query(
+                self._target,
+                "near_vector",
+                return_properties,
+                options,
+                search.near_vector(near_vector),
+            )
+        )
+
+    @overload
+    async def near_text(
+        self,
+        query: str | Sequence[str],
+        *,
+        return_properties: None = None,
+        **options: Unpack[NearTextOptions],
+    ) -> QueryReturn[P, R]: ...
+
+    @overload
+    async def near_text(
+        self,
+        query: str | Sequence[str],
+        *,
+        return_properties: type[T],
+        **options: Unpack[NearTextOptions],
+    ) -> QueryReturn[T, R]: ...
+
+    @overload
+    async def near_text(
+        self,
+        query: str | Sequence[str],
+        *,
+        return_properties: PropertySelection,
+        **options: Unpack[NearTextOptions],
+    ) -> QueryReturn[dict[str, object], R]: ...
 
     async def near_text(
         self,
         query: str | Sequence[str],
         *,
-        limit: int | None = None,
-        distance: float | None = None,
-        certainty: float | None = None,
-        filters: FilterExpression | None = None,
-        target_vector: str | Sequence[str] | None = None,
-        return_properties: Sequence[str] | None = None,
-        return_metadata: MetadataQuery | None = None,
-        include_vector: bool | Sequence[str] = False,
-    ) -> QueryReturn[Properties]:
+        return_properties: ReturnProperties = None,
+        **options: Unpack[NearTextOptions],
+    ) -> QueryReturn[Any, R]:
         """Objects nearest to the text, vectorized by the collection's vectorizer."""
-        returns = search.Returns(return_properties, return_metadata, include_vector)
         return await self._transport.run(
-            self._ops.near_text(query, limit, distance, certainty, filters, target_vector, returns)
+            search.query(
+                self._target, "near_text", return_properties, options, search.near_text(query)
+            )
+        )
+
+    @overload
+    async def near_object(
+        self,
+        near_object: UUID | str,
+        *,
+        return_properties: None = None,
+        **options: Unpack[NearOptions],
+    ) -> QueryReturn[P, R]: ...
+
+    @overload
+    async def near_object(
+        self, near_object: UUID | str, *, return_properties: type[T], **options: Unpack[NearOptions]
+    ) -> QueryReturn[T, R]: ...
+
+    @overload
+    async def near_object(
+        self,
+        near_object: UUID | str,
+        *,
+        return_properties: PropertySelection,
+        **options: Unpack[NearOptions],
+    ) -> QueryReturn[dict[str, object], R]: ...
+
+    async def near_object(
+        self,
+        near_object: UUID | str,
+        *,
+        return_properties: ReturnProperties = None,
+        **options: Unpack[NearOptions],
+    ) -> QueryReturn[Any, R]:
+        """Objects nearest to the stored object `near_object`."""
+        return await self._transport.run(
+            search.query(
+                self._target,
+                "near_object",
+                return_properties,
+                options,
+                search.near_object(near_object),
+            )
+        )
+
+    @overload
+    async def near_image(
+        self,
+        near_image: MediaInput,
+        *,
+        return_properties: None = None,
+        **options: Unpack[NearOptions],
+    ) -> QueryReturn[P, R]: ...
+
+    @overload
+    async def near_image(
+        self, near_image: MediaInput, *, return_properties: type[T], **options: Unpack[NearOptions]
+    ) -> QueryReturn[T, R]: ...
+
+    @overload
+    async def near_image(
+        self,
+        near_image: MediaInput,
+        *,
+        return_properties: PropertySelection,
+        **options: Unpack[NearOptions],
+    ) -> QueryReturn[dict[str, object], R]: ...
+
+    async def near_image(
+        self,
+        near_image: MediaInput,
+        *,
+        return_properties: ReturnProperties = None,
+        **options: Unpack[NearOptions],
+    ) -> QueryReturn[Any, R]:
+        """Objects nearest to an image (base64 text, bytes or a path)."""
+        return await self._transport.run(
+            search.query(
+                self._target,
+                "near_image",
+                return_properties,
+                options,
+                search.near_image(near_image),
+            )
         )

@@ -1,5 +1,16 @@
 """Typed results, in the shape of the official client's `weaviate.outputs`."""
 
+from wvorm_core.outputs.aggregate import (
+    AggregateBoolean,
+    AggregateDate,
+    AggregateGroup,
+    AggregateGroupByReturn,
+    AggregateInteger,
+    AggregateNumber,
+    AggregateReturn,
+    AggregateText,
+    TopOccurrence,
+)
 from wvorm_core.outputs.batch import (
     BatchObject,
     BatchObjectReturn,
@@ -10,19 +21,40 @@ from wvorm_core.outputs.batch import (
     ErrorReference,
 )
 from wvorm_core.outputs.data import DeleteManyObject, DeleteManyReturn
-from wvorm_core.outputs.query import MetadataReturn, Object, QueryReturn
+from wvorm_core.outputs.generate import GenerativeGroup, GenerativeObject, GenerativeReturn
+from wvorm_core.outputs.query import (
+    CrossReference,
+    Group,
+    MetadataReturn,
+    Object,
+    QueryReturn,
+)
 
 __all__ = [
+    "AggregateBoolean",
+    "AggregateDate",
+    "AggregateGroup",
+    "AggregateGroupByReturn",
+    "AggregateInteger",
+    "AggregateNumber",
+    "AggregateReturn",
+    "AggregateText",
     "BatchObject",
     "BatchObjectReturn",
     "BatchReference",
     "BatchReferenceReturn",
     "BatchResult",
+    "CrossReference",
     "DeleteManyObject",
     "DeleteManyReturn",
     "ErrorObject",
     "ErrorReference",
+    "GenerativeGroup",
+    "GenerativeObject",
+    "GenerativeReturn",
+    "Group",
     "MetadataReturn",
     "Object",
     "QueryReturn",
+    "TopOccurrence",
 ]

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Generic, TypeVar
+from typing import Generic
 from uuid import UUID
 
-P = TypeVar("P")
+from typing_extensions import TypeVar
+
+P = TypeVar("P", default=dict[str, object])
+R = TypeVar("R", default=None)
+
+Vector = array  # array[float] ('f' typecode: packed float32)
+"""A vector as packed float32 (`array('f')`): a `Sequence[float]`; `numpy.asarray` views it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,18 +33,45 @@ class MetadataReturn:
 
 
 @dataclass(frozen=True, slots=True)
-class Object(Generic[P]):
-    """One object returned by a query."""
+class CrossReference:
+    """The objects one reference property points to."""
+
+    objects: list[Object[dict[str, object], None]]
+
+
+@dataclass(frozen=True, slots=True)
+class Object(Generic[P, R]):
+    """One object returned by a query.
+
+    `vector` holds single vectors by name ("default" for an unnamed one) as packed float32;
+    `multi_vector` holds multi-vectors (one row per token) by name.
+    """
 
     uuid: UUID
     properties: P
     metadata: MetadataReturn
     collection: str
-    vector: Mapping[str, list[float]] = field(default_factory=dict)
+    vector: Mapping[str, array[float]] = field(default_factory=dict)
+    multi_vector: Mapping[str, list[array[float]]] = field(default_factory=dict)
+    references: Mapping[str, CrossReference] = field(default_factory=dict)
+    belongs_to_group: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
-class QueryReturn(Generic[P]):
-    """The objects a query returned, in order."""
+class Group(Generic[P, R]):
+    """One group of a grouped search."""
 
-    objects: list[Object[P]]
+    name: str
+    min_distance: float
+    max_distance: float
+    number_of_objects: int
+    objects: list[Object[P, R]]
+    rerank_score: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class QueryReturn(Generic[P, R]):
+    """The objects a query returned, in order; with `group_by`, also the groups by name."""
+
+    objects: list[Object[P, R]]
+    groups: dict[str, Group[P, R]] = field(default_factory=dict)

@@ -1,0 +1,250 @@
+"""Data models (TypedDict or pydantic): which properties they ask for, and their decoders.
+
+A `Projection` is built once per (model or selection, validation) and cached: it fills the
+`PropertiesRequest` of a search and turns each returned `Properties` message straight into the
+user's type, reading only the fields asked for.
+"""
+
+from __future__ import annotations
+
+import functools
+import types
+import typing
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
+from typing import Any, Union, cast, get_args, get_origin
+
+from pydantic import BaseModel
+from typing_extensions import is_typeddict
+
+from wvorm_core._ops.decode import decode_properties, decode_value
+from wvorm_core.classes.config import check_property_name
+from wvorm_core.classes.query import PropertySelection, QueryNested
+from wvorm_core.exceptions import WeaviateInvalidInputError
+from wvorm_core.proto.v1 import properties_pb2, search_get_pb2
+
+Decoder = Callable[[properties_pb2.Properties], Any]
+ValueDecoder = Callable[[properties_pb2.Value], Any]
+
+_new = object.__new__
+_set = object.__setattr__
+
+
+@dataclass(frozen=True, slots=True)
+class _Field:
+    prop: str
+    """The Weaviate property name."""
+    attr: str
+    """The key or attribute name in the model."""
+    nested: Projection | None
+    """The projection of a nested object (or object list) property."""
+    is_list: bool = False
+    default: Any = None
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Projection:
+    """Which properties a search returns and how each result becomes a Python value."""
+
+    fields: tuple[_Field, ...] | None
+    """None: every property, decoded generically into a dict."""
+    decode: Decoder
+
+    def fill(self, out: search_get_pb2.PropertiesRequest) -> None:
+        if self.fields is None:
+            out.return_all_nonref_properties = True
+            return
+        for f in self.fields:
+            if f.nested is None:
+                out.non_ref_properties.append(f.prop)
+            else:
+                f.nested.fill_nested(out.object_properties.add(prop_name=f.prop))
+
+    def fill_nested(self, out: search_get_pb2.ObjectPropertiesRequest) -> None:
+        assert self.fields is not None
+        for f in self.fields:
+            if f.nested is None:
+                out.primitive_properties.append(f.prop)
+            else:
+                f.nested.fill_nested(out.object_properties.add(prop_name=f.prop))
+
+
+ALL_PROPERTIES = Projection(None, decode_properties)
+
+
+def _unwrap(annotation: Any) -> Any:
+    """The type inside Optional / Required / NotRequired / Annotated / ReadOnly."""
+    while True:
+        origin = get_origin(annotation)
+        if origin in (Union, types.UnionType):
+            args = [a for a in get_args(annotation) if a is not type(None)]
+            if len(args) != 1:
+                return annotation
+            annotation = args[0]
+        elif (
+            origin is not None
+            and getattr(origin, "_name", None)
+            in {
+                "Required",
+                "NotRequired",
+                "ReadOnly",
+            }
+        ) or origin is typing.Annotated:
+            annotation = get_args(annotation)[0]
+        else:
+            return annotation
+
+
+def _is_model(annotation: Any) -> bool:
+    return is_typeddict(annotation) or (
+        isinstance(annotation, type) and issubclass(annotation, BaseModel)
+    )
+
+
+def _nested_model(annotation: Any) -> tuple[Any, bool] | None:
+    """The model of an object (or object list) field, and whether it is a list."""
+    inner = _unwrap(annotation)
+    if _is_model(inner):
+        return inner, False
+    if get_origin(inner) in (list, Sequence, typing.Sequence):
+        args = get_args(inner)
+        if args and _is_model(_unwrap(args[0])):
+            return _unwrap(args[0]), True
+    return None
+
+
+def _value_decoder(nested: Projection | None, is_list: bool) -> ValueDecoder:
+    if nested is None:
+        return decode_value
+    build = nested.decode
+
+    def decode_nested(value: properties_pb2.Value) -> Any:
+        kind = value.WhichOneof("kind")
+        if kind == "object_value":
+            return build(value.object_value)
+        if kind == "list_value" and value.list_value.WhichOneof("kind") == "object_values":
+            return [build(p) for p in value.list_value.object_values.values]
+        return [] if is_list and kind == "list_value" else decode_value(value)
+
+    return decode_nested
+
+
+def _fields_of(model: Any, validate: bool) -> tuple[_Field, ...]:
+    if is_typeddict(model):
+        hints = typing.get_type_hints(model)
+        specs = [(name, name, hint, None) for name, hint in hints.items()]
+    elif isinstance(model, type) and issubclass(model, BaseModel):
+        specs = [
+            (info.alias or attr, attr, info.annotation, info.get_default(call_default_factory=True))
+            for attr, info in model.model_fields.items()
+        ]
+    else:
+        raise WeaviateInvalidInputError(
+            f"a data model must be a TypedDict or a pydantic model, got {model!r}"
+        )
+    out = []
+    for prop, attr, annotation, default in specs:
+        nested = _nested_model(annotation)
+        if nested is None:
+            out.append(_Field(prop, attr, None, False, default))
+        else:
+            sub = projection_of_model(nested[0], validate)
+            out.append(_Field(prop, attr, sub, nested[1], default))
+    return tuple(out)
+
+
+def _typeddict_decoder(plan: list[tuple[str, str, ValueDecoder]]) -> Decoder:
+    def decode(props: properties_pb2.Properties) -> dict[str, Any]:
+        values = props.fields
+        return {attr: conv(values[prop]) for prop, attr, conv in plan if prop in values}
+
+    return decode
+
+
+def _pydantic_decoder(
+    model: type[BaseModel], fields: tuple[_Field, ...], plan: list[tuple[str, str, ValueDecoder]]
+) -> Decoder:
+    """Build instances without validation: the server already typed the values."""
+    defaults = {f.attr: f.default for f in fields}
+    names = frozenset(defaults)
+    if model.__private_attributes__ or model.model_config.get("extra") == "allow":
+
+        def construct(values: dict[str, Any]) -> BaseModel:
+            return model.model_construct(**values)
+
+    else:
+
+        def construct(values: dict[str, Any]) -> BaseModel:
+            obj = _new(model)
+            _set(obj, "__dict__", values)
+            _set(obj, "__pydantic_fields_set__", set(names))
+            _set(obj, "__pydantic_extra__", None)
+            _set(obj, "__pydantic_private__", None)
+            return obj
+
+    def decode(props: properties_pb2.Properties) -> BaseModel:
+        values = props.fields
+        out = dict(defaults)
+        for prop, attr, conv in plan:
+            if prop in values:
+                out[attr] = conv(values[prop])
+        return construct(out)
+
+    return decode
+
+
+def _validating_decoder(
+    model: type[BaseModel], plan: list[tuple[str, str, ValueDecoder]]
+) -> Decoder:
+    validate = model.model_validate
+
+    def decode(props: properties_pb2.Properties) -> BaseModel:
+        values = props.fields
+        return validate({prop: conv(values[prop]) for prop, _, conv in plan if prop in values})
+
+    return decode
+
+
+@functools.lru_cache(maxsize=256)
+def projection_of_model(model: Any, validate: bool = False) -> Projection:
+    """The projection of a TypedDict or pydantic model: its fields, decoded into it."""
+    fields = _fields_of(model, validate)
+    plan = [(f.prop, f.attr, _value_decoder(f.nested, f.is_list)) for f in fields]
+    if is_typeddict(model):
+        return Projection(fields, _typeddict_decoder(plan))
+    if validate:
+        return Projection(fields, _validating_decoder(model, plan))
+    return Projection(fields, _pydantic_decoder(model, fields, plan))
+
+
+def _selection_items(selection: PropertySelection) -> list[str | QueryNested]:
+    if isinstance(selection, (str, QueryNested)):
+        return [selection]
+    return list(selection)
+
+
+@functools.lru_cache(maxsize=256)
+def _projection_of_names(selection: tuple[str | QueryNested, ...]) -> Projection:
+    fields = []
+    for item in selection:
+        if isinstance(item, QueryNested):
+            nested = _projection_of_names(tuple(_selection_items(item.properties)))
+            fields.append(_Field(check_property_name(item.name), item.name, nested))
+        elif isinstance(item, str):
+            fields.append(_Field(check_property_name(item), item, None))
+        else:
+            raise WeaviateInvalidInputError(
+                f"return_properties: expected property names or QueryNested, got {item!r}"
+            )
+    return Projection(tuple(fields), decode_properties)
+
+
+def projection(
+    model: Any, selection: PropertySelection | type[Any] | None, validate: bool = False
+) -> Projection:
+    """The projection of a search: `selection` if given, else the collection's model, else all."""
+    if selection is None:
+        return ALL_PROPERTIES if model is None else projection_of_model(model, validate)
+    if isinstance(selection, type):
+        return projection_of_model(cast(Hashable, selection), validate)
+    return _projection_of_names(tuple(_selection_items(selection)))
