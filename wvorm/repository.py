@@ -104,6 +104,14 @@ def _batch(
     return items, [_data_object(obj, vector) for obj, vector in zip(items, given, strict=True)]
 
 
+def _uuid_of(obj: WvModel | UUID | str) -> UUID:
+    return obj.uuid if isinstance(obj, WvModel) else UUID(str(obj))
+
+
+def _references(obj: WvModel) -> dict[str, list[UUID]] | None:
+    return to_references(obj) or None
+
+
 def _single(model: type[M], result: InsertResult[M]) -> UUID:
     if result.failures:
         raise WeaviateInvalidInputError(f"{model.__name__}: {result.failures[0].message}")
@@ -192,6 +200,22 @@ class Repository(Reader[M]):
         hits = self.find(_by_id(uuid), limit=1)
         return hits[0].obj if hits else None
 
+    def update(self, obj: M, *, vector: Vector | None = None) -> None:
+        """Write the object's current values over the stored ones (merge)."""
+        self._collection.data.update(obj.uuid, to_properties(obj), _references(obj), vector)
+
+    def replace(self, obj: M, *, vector: Vector | None = None) -> None:
+        """Store the object as given, replacing the stored one entirely."""
+        self._collection.data.replace(obj.uuid, to_properties(obj), _references(obj), vector)
+
+    def delete(self, obj: M | UUID | str) -> None:
+        """Delete one object, given or by uuid; deleting a missing object is not an error."""
+        self._collection.data.delete_by_id(_uuid_of(obj))
+
+    def delete_where(self, where: Condition, *, dry_run: bool = False) -> int:
+        """Delete every object matching `where`; returns how many matched."""
+        return self._collection.data.delete_many(where.filter, dry_run=dry_run).matches
+
 
 class AsyncReader(Generic[T]):
     """Searches over one model's collection returning `Hit[T]` (asyncio)."""
@@ -274,3 +298,20 @@ class AsyncRepository(AsyncReader[M]):
         """The object with this uuid, or None."""
         hits = await self.find(_by_id(uuid), limit=1)
         return hits[0].obj if hits else None
+
+    async def update(self, obj: M, *, vector: Vector | None = None) -> None:
+        """Write the object's current values over the stored ones (merge)."""
+        await self._collection.data.update(obj.uuid, to_properties(obj), _references(obj), vector)
+
+    async def replace(self, obj: M, *, vector: Vector | None = None) -> None:
+        """Store the object as given, replacing the stored one entirely."""
+        await self._collection.data.replace(obj.uuid, to_properties(obj), _references(obj), vector)
+
+    async def delete(self, obj: M | UUID | str) -> None:
+        """Delete one object, given or by uuid; deleting a missing object is not an error."""
+        await self._collection.data.delete_by_id(_uuid_of(obj))
+
+    async def delete_where(self, where: Condition, *, dry_run: bool = False) -> int:
+        """Delete every object matching `where`; returns how many matched."""
+        result = await self._collection.data.delete_many(where.filter, dry_run=dry_run)
+        return result.matches

@@ -67,6 +67,30 @@ def test_insert_get_find(db: Database) -> None:
     assert all(h.metadata.distance is not None for h in hits)
 
 
+def test_update_replace_delete(db: Database) -> None:
+    notes = db.repo(Note)
+    notes.insert_many(NOTES)
+    changed = NOTES[0].model_copy(update={"points": 150}).with_uuid(NOTES[0].uuid)
+    notes.update(changed)
+    assert notes.get(NOTES[0].uuid) == changed
+
+    fresh = Note(text="replaced text").with_uuid(NOTES[1].uuid)
+    notes.replace(fresh)
+    stored = notes.get(NOTES[1].uuid)
+    assert stored == fresh
+    assert stored is not None
+    assert stored.tags == []
+
+    notes.delete(NOTES[2])
+    assert notes.get(NOTES[2].uuid) is None
+    notes.delete(NOTES[2].uuid)  # already gone: not an error
+
+    assert notes.delete_where(Note.points >= 100, dry_run=True) == 1
+    assert notes.get(NOTES[0].uuid) is not None
+    assert notes.delete_where(Note.points >= 100) == 1
+    assert [h.obj for h in notes.find()] == [fresh]
+
+
 class NoteSummary(BaseModel):
     text: str
     points: int
@@ -113,5 +137,13 @@ async def test_async_repository(async_client: wvorm_core.WeaviateAsyncClient) ->
         hits = await notes.find(Note.text.like("*bark*"))
         assert [h.obj for h in hits] == [NOTES[0]]
         assert (await notes.near_text("barking dogs", limit=1))[0].obj == NOTES[0]
+        await notes.update(NOTES[0].model_copy(update={"points": 7}).with_uuid(NOTES[0].uuid))
+        stored = await notes.get(NOTES[0].uuid)
+        assert stored is not None
+        assert stored.points == 7
+        await notes.replace(Note(text="other").with_uuid(NOTES[0].uuid))
+        assert await notes.delete_where(Note.text == "other") == 1
+        await notes.delete(NOTES[0])
+        assert await notes.get(NOTES[0].uuid) is None
     finally:
         await db.drop_all([Note])
