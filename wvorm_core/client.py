@@ -12,6 +12,7 @@ from wvorm_core._transport.auth import AuthSession
 from wvorm_core._transport.common import TransportSettings
 from wvorm_core._transport.params import ConnectionParams
 from wvorm_core._transport.sync import SyncTransport
+from wvorm_core.batch import AsyncBatchClient, BatchClient
 from wvorm_core.classes.init import AdditionalConfig, AuthCredentials
 from wvorm_core.collections import AsyncCollections, Collections
 from wvorm_core.embedded import EmbeddedOptions, EmbeddedServer
@@ -96,10 +97,13 @@ class WeaviateClient(_ClientBase):
     _transport: SyncTransport
     collections: Collections
     """The collections on the server: create, use, list, delete."""
+    batch: BatchClient
+    """Background import into any collections: `dynamic()`, `fixed_size()`, `rate_limit()`."""
 
     def _open(self) -> None:
         self._transport = SyncTransport(self._settings)
         self.collections = Collections(self._transport)
+        self.batch = BatchClient(self._transport)
 
     def connect(self) -> None:
         """Start the embedded server if any, read the server version, check gRPC answers."""
@@ -144,10 +148,13 @@ class WeaviateAsyncClient(_ClientBase):
     _transport: AsyncTransport
     collections: AsyncCollections
     """The collections on the server: create, use, list, delete."""
+    batch: AsyncBatchClient
+    """Background import into any collections: `dynamic()`, `fixed_size()`, `rate_limit()`."""
 
     def _open(self) -> None:
         self._transport = AsyncTransport(self._settings)
         self.collections = AsyncCollections(self._transport)
+        self.batch = AsyncBatchClient(self._transport)
 
     async def connect(self) -> None:
         """Start the embedded server if any, read the server version, check gRPC answers."""

@@ -17,16 +17,15 @@ from wvorm_core.classes.config import ConsistencyLevel
 from wvorm_core.classes.data import DataObject, DataReferences, ReferenceInputs, Vectors
 from wvorm_core.classes.filters import FilterExpression
 from wvorm_core.exceptions import WeaviateInvalidInputError
-from wvorm_core.outputs import (
+from wvorm_core.outputs.batch import (
     BatchObject,
     BatchObjectReturn,
     BatchReference,
     BatchReferenceReturn,
-    DeleteManyObject,
-    DeleteManyReturn,
     ErrorObject,
     ErrorReference,
 )
+from wvorm_core.outputs.data import DeleteManyObject, DeleteManyReturn
 from wvorm_core.proto.v1 import base_pb2, batch_delete_pb2, batch_pb2
 
 SERVICE = "weaviate.v1.Weaviate"

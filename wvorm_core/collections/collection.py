@@ -8,6 +8,7 @@ from wvorm_core._transport.aio import AsyncTransport
 from wvorm_core._transport.sync import SyncTransport
 from wvorm_core.classes.config import ConsistencyLevel
 from wvorm_core.collections._context import CollectionContext, P, R
+from wvorm_core.collections.batch import AsyncBatchCollection, BatchCollection
 from wvorm_core.collections.data import AsyncDataCollection, DataCollection
 from wvorm_core.collections.query import AsyncQueryCollection, QueryCollection
 
@@ -19,6 +20,7 @@ class Collection(Generic[P, R]):
         self._transport = transport
         self._context = context
         self.data = DataCollection(transport, context)
+        self.batch = BatchCollection(transport, context)
         self.query = QueryCollection(transport, context)
 
     @property
@@ -52,6 +54,7 @@ class AsyncCollection(Generic[P, R]):
         self._transport = transport
         self._context = context
         self.data = AsyncDataCollection(transport, context)
+        self.batch = AsyncBatchCollection(transport, context)
         self.query = AsyncQueryCollection(transport, context)
 
     @property

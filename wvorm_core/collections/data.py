@@ -19,12 +19,8 @@ from wvorm_core.classes.data import (
 )
 from wvorm_core.classes.filters import FilterExpression
 from wvorm_core.collections._context import CollectionContext, P, R
-from wvorm_core.outputs import (
-    BatchObjectReturn,
-    BatchReferenceReturn,
-    DeleteManyObject,
-    DeleteManyReturn,
-)
+from wvorm_core.outputs.batch import BatchObjectReturn, BatchReferenceReturn
+from wvorm_core.outputs.data import DeleteManyObject, DeleteManyReturn
 
 
 class _DataOps(Generic[P, R]):
@@ -98,7 +94,8 @@ class DataCollection(Generic[P, R]):
         )
 
     def delete_by_id(self, uuid: UUID | str) -> bool:
-        """Delete one object; False if there was none with that uuid."""
+        """Delete one object by uuid; False if the server answers 404 (Weaviate 1.39 also
+        confirms deleting a uuid that is not there)."""
         return self._transport.run(data.delete_by_id(self._ops.scope, uuid))
 
     @overload
@@ -200,7 +197,8 @@ class AsyncDataCollection(Generic[P, R]):
         )
 
     async def delete_by_id(self, uuid: UUID | str) -> bool:
-        """Delete one object; False if there was none with that uuid."""
+        """Delete one object by uuid; False if the server answers 404 (Weaviate 1.39 also
+        confirms deleting a uuid that is not there)."""
         return await self._transport.run(data.delete_by_id(self._ops.scope, uuid))
 
     @overload

@@ -1,0 +1,247 @@
+"""`collection.batch`: background import into one collection (and its tenant), sync and asyncio."""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Generic
+from uuid import UUID
+
+from wvorm_core._ops.batching import RetryPolicy
+from wvorm_core._transport.aio import AsyncTransport
+from wvorm_core._transport.sync import SyncTransport
+from wvorm_core.batch import (
+    AsyncBatchClient,
+    AsyncClientBatch,
+    BatchClient,
+    ClientBatch,
+    ProgressCallback,
+    _Results,
+)
+from wvorm_core.classes.data import ReferenceInput, ReferenceInputs, Vectors
+from wvorm_core.collections._context import CollectionContext, P, R
+
+
+class CollectionBatch(_Results, Generic[P]):
+    """A batch context bound to one collection (blocking)."""
+
+    def __init__(self, batch: ClientBatch, name: str, tenant: str | None) -> None:
+        self._batch = batch
+        self._batcher = batch._batcher
+        self._name = name
+        self._tenant = tenant
+
+    def __enter__(self) -> CollectionBatch[P]:
+        self._batch.__enter__()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self._batch.__exit__(exc_type, exc, tb)
+
+    def add_object(
+        self,
+        properties: P | None = None,
+        references: ReferenceInputs | None = None,
+        uuid: UUID | str | None = None,
+        vector: Vectors | None = None,
+    ) -> UUID:
+        """Queue an object; returns its uuid. Bad input raises here, before anything is sent."""
+        return self._batch.add_object(
+            self._name, properties, references, uuid, vector, self._tenant
+        )
+
+    def add_reference(self, from_uuid: UUID | str, from_property: str, to: ReferenceInput) -> None:
+        """Queue a reference; it is sent after the objects added before it."""
+        self._batch.add_reference(from_uuid, self._name, from_property, to, self._tenant)
+
+    def flush(self) -> None:
+        """Send everything queued and wait for the answers."""
+        self._batch.flush()
+
+
+class AsyncCollectionBatch(_Results, Generic[P]):
+    """A batch context bound to one collection (asyncio)."""
+
+    def __init__(self, batch: AsyncClientBatch, name: str, tenant: str | None) -> None:
+        self._batch = batch
+        self._batcher = batch._batcher
+        self._name = name
+        self._tenant = tenant
+
+    async def __aenter__(self) -> AsyncCollectionBatch[P]:
+        await self._batch.__aenter__()
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self._batch.__aexit__(exc_type, exc, tb)
+
+    async def add_object(
+        self,
+        properties: P | None = None,
+        references: ReferenceInputs | None = None,
+        uuid: UUID | str | None = None,
+        vector: Vectors | None = None,
+    ) -> UUID:
+        """Queue an object; returns its uuid. Bad input raises here, before anything is sent."""
+        return await self._batch.add_object(
+            self._name, properties, references, uuid, vector, self._tenant
+        )
+
+    async def add_reference(
+        self, from_uuid: UUID | str, from_property: str, to: ReferenceInput
+    ) -> None:
+        """Queue a reference; it is sent after the objects added before it."""
+        await self._batch.add_reference(from_uuid, self._name, from_property, to, self._tenant)
+
+    async def flush(self) -> None:
+        """Send everything queued and wait for the answers."""
+        await self._batch.flush()
+
+
+class BatchCollection(_Results, Generic[P, R]):
+    """`collection.batch` (blocking): `dynamic()`, `fixed_size()`, `rate_limit()` contexts."""
+
+    def __init__(self, transport: SyncTransport, context: CollectionContext[P, R]) -> None:
+        self._client = BatchClient(transport)
+        self._context = context
+        self._batcher = None
+
+    def _bind(self, batch: ClientBatch) -> CollectionBatch[P]:
+        self._batcher = batch._batcher
+        return CollectionBatch(batch, self._context.name, self._context.tenant)
+
+    def dynamic(
+        self,
+        *,
+        on_progress: ProgressCallback | None = None,
+        show_progress: bool = False,
+        retry: RetryPolicy | None = None,
+    ) -> CollectionBatch[P]:
+        """Requests sized from the server's answers."""
+        level = self._context.consistency_level
+        return self._bind(
+            self._client.dynamic(
+                level, on_progress=on_progress, show_progress=show_progress, retry=retry
+            )
+        )
+
+    def fixed_size(
+        self,
+        batch_size: int = 100,
+        concurrent_requests: int = 2,
+        *,
+        on_progress: ProgressCallback | None = None,
+        show_progress: bool = False,
+        retry: RetryPolicy | None = None,
+    ) -> CollectionBatch[P]:
+        """Requests of `batch_size` objects, `concurrent_requests` in flight at once."""
+        level = self._context.consistency_level
+        return self._bind(
+            self._client.fixed_size(
+                batch_size,
+                concurrent_requests,
+                level,
+                on_progress=on_progress,
+                show_progress=show_progress,
+                retry=retry,
+            )
+        )
+
+    def rate_limit(
+        self,
+        requests_per_minute: int,
+        *,
+        on_progress: ProgressCallback | None = None,
+        show_progress: bool = False,
+        retry: RetryPolicy | None = None,
+    ) -> CollectionBatch[P]:
+        """At most `requests_per_minute` objects a minute (for rate-limited vectorizers)."""
+        level = self._context.consistency_level
+        return self._bind(
+            self._client.rate_limit(
+                requests_per_minute,
+                level,
+                on_progress=on_progress,
+                show_progress=show_progress,
+                retry=retry,
+            )
+        )
+
+
+class AsyncBatchCollection(_Results, Generic[P, R]):
+    """`collection.batch` (asyncio): `dynamic()`, `fixed_size()`, `rate_limit()` contexts."""
+
+    def __init__(self, transport: AsyncTransport, context: CollectionContext[P, R]) -> None:
+        self._client = AsyncBatchClient(transport)
+        self._context = context
+        self._batcher = None
+
+    def _bind(self, batch: AsyncClientBatch) -> AsyncCollectionBatch[P]:
+        self._batcher = batch._batcher
+        return AsyncCollectionBatch(batch, self._context.name, self._context.tenant)
+
+    def dynamic(
+        self,
+        *,
+        on_progress: ProgressCallback | None = None,
+        show_progress: bool = False,
+        retry: RetryPolicy | None = None,
+    ) -> AsyncCollectionBatch[P]:
+        """Requests sized from the server's answers."""
+        level = self._context.consistency_level
+        return self._bind(
+            self._client.dynamic(
+                level, on_progress=on_progress, show_progress=show_progress, retry=retry
+            )
+        )
+
+    def fixed_size(
+        self,
+        batch_size: int = 100,
+        concurrent_requests: int = 2,
+        *,
+        on_progress: ProgressCallback | None = None,
+        show_progress: bool = False,
+        retry: RetryPolicy | None = None,
+    ) -> AsyncCollectionBatch[P]:
+        """Requests of `batch_size` objects, `concurrent_requests` in flight at once."""
+        level = self._context.consistency_level
+        return self._bind(
+            self._client.fixed_size(
+                batch_size,
+                concurrent_requests,
+                level,
+                on_progress=on_progress,
+                show_progress=show_progress,
+                retry=retry,
+            )
+        )
+
+    def rate_limit(
+        self,
+        requests_per_minute: int,
+        *,
+        on_progress: ProgressCallback | None = None,
+        show_progress: bool = False,
+        retry: RetryPolicy | None = None,
+    ) -> AsyncCollectionBatch[P]:
+        """At most `requests_per_minute` objects a minute (for rate-limited vectorizers)."""
+        level = self._context.consistency_level
+        return self._bind(
+            self._client.rate_limit(
+                requests_per_minute,
+                level,
+                on_progress=on_progress,
+                show_progress=show_progress,
+                retry=retry,
+            )
+        )
