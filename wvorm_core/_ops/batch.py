@@ -260,7 +260,6 @@ def delete_many(
     if not verbose:
         return DeleteManyReturn(objects=None, **counts)
     objects = [
-        DeleteManyObject(UUID(bytes=o.uuid), o.successful, o.error if o.HasField("error") else None)
-        for o in reply.objects
+        DeleteManyObject(UUID(bytes=o.uuid), o.successful, o.error or None) for o in reply.objects
     ]
     return DeleteManyReturn(objects=objects, **counts)
