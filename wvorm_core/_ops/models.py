@@ -217,10 +217,13 @@ def projection_of_model(model: Any, validate: bool = False) -> Projection:
     return Projection(fields, _pydantic_decoder(model, fields, plan))
 
 
-def _selection_items(selection: PropertySelection) -> list[str | QueryNested]:
-    if isinstance(selection, (str, QueryNested)):
-        return [selection]
-    return list(selection)
+def _selection_items(selection: PropertySelection) -> tuple[str | QueryNested, ...]:
+    """The selection as a hashable tuple (nested selections frozen too)."""
+    items = [selection] if isinstance(selection, (str, QueryNested)) else list(selection)
+    return tuple(
+        QueryNested(i.name, _selection_items(i.properties)) if isinstance(i, QueryNested) else i
+        for i in items
+    )
 
 
 @functools.lru_cache(maxsize=256)
@@ -228,7 +231,7 @@ def _projection_of_names(selection: tuple[str | QueryNested, ...]) -> Projection
     fields = []
     for item in selection:
         if isinstance(item, QueryNested):
-            nested = _projection_of_names(tuple(_selection_items(item.properties)))
+            nested = _projection_of_names(_selection_items(item.properties))
             fields.append(_Field(check_property_name(item.name), item.name, nested))
         elif isinstance(item, str):
             fields.append(_Field(check_property_name(item), item, None))
@@ -247,4 +250,4 @@ def projection(
         return ALL_PROPERTIES if model is None else projection_of_model(model, validate)
     if isinstance(selection, type):
         return projection_of_model(cast(Hashable, selection), validate)
-    return _projection_of_names(tuple(_selection_items(selection)))
+    return _projection_of_names(_selection_items(selection))

@@ -200,7 +200,7 @@ def _consistency(level: ConsistencyLevel) -> base_pb2.ConsistencyLevel.ValueType
     return base_pb2.ConsistencyLevel.Value(f"CONSISTENCY_LEVEL_{ConsistencyLevel(level).value}")
 
 
-class _Options:
+class Options:
     """The keyword options of one call, consumed by name; leftovers are an error."""
 
     def __init__(self, options: Mapping[str, Any]) -> None:
@@ -219,7 +219,7 @@ class _Options:
 def build(
     target: Target,
     return_properties: ReturnProperties,
-    options: _Options,
+    options: Options,
 ) -> tuple[search_get_pb2.SearchRequest, Returns]:
     """A `SearchRequest` with the options every kind shares (paging, filters, returns, ...)."""
     message = search_get_pb2.SearchRequest(collection=target.collection, uses_127_api=True)
@@ -301,7 +301,7 @@ def _fill_metadata(
         out.vectors.extend(include_vector)
 
 
-def _fill_generative(options: _Options, message: search_get_pb2.SearchRequest) -> None:
+def _fill_generative(options: Options, message: search_get_pb2.SearchRequest) -> None:
     single = options.pop("single_prompt")
     task = options.pop("grouped_task")
     grouped_properties = options.pop("grouped_properties")
@@ -376,7 +376,7 @@ def _is_named(vector: object) -> TypeGuard[Mapping[str, Any]]:
 
 
 def fill_near_vector(
-    vector: VectorInput, options: _Options, out: base_search_pb2.NearVector
+    vector: VectorInput, options: Options, out: base_search_pb2.NearVector
 ) -> None:
     _certainty_distance(options, out)
     target_vector = options.pop("target_vector")
@@ -392,7 +392,7 @@ def fill_near_vector(
         out.vectors.add(vector_bytes=data, type=kind)
 
 
-def _certainty_distance(options: _Options, out: Any) -> None:
+def _certainty_distance(options: Options, out: Any) -> None:
     certainty = options.pop("certainty")
     distance = options.pop("distance")
     if certainty is not None and distance is not None:
@@ -410,7 +410,7 @@ def _fill_move(move: Move, out: base_search_pb2.NearTextSearch.Move) -> None:
 
 
 def fill_near_text(
-    query: str | Sequence[str], options: _Options, out: base_search_pb2.NearTextSearch
+    query: str | Sequence[str], options: Options, out: base_search_pb2.NearTextSearch
 ) -> None:
     out.query.extend([query] if isinstance(query, str) else query)
     _certainty_distance(options, out)
@@ -423,7 +423,7 @@ def fill_near_text(
         _fill_move(move_away, out.move_away)
 
 
-def fill_near_object(uuid: UUID | str, options: _Options, out: base_search_pb2.NearObject) -> None:
+def fill_near_object(uuid: UUID | str, options: Options, out: base_search_pb2.NearObject) -> None:
     out.id = str(UUID(str(uuid)))
     _certainty_distance(options, out)
     _fill_targets(options.pop("target_vector"), out.targets)
@@ -438,7 +438,7 @@ def media_base64(media: MediaInput) -> str:
 
 
 def fill_near_image(
-    image: MediaInput, options: _Options, out: base_search_pb2.NearImageSearch
+    image: MediaInput, options: Options, out: base_search_pb2.NearImageSearch
 ) -> None:
     out.image = media_base64(image)
     _certainty_distance(options, out)
@@ -458,7 +458,7 @@ def _fill_operator(
             out.minimum_or_tokens_match = operator.minimum_match
 
 
-def fill_bm25(query: str, options: _Options, out: base_search_pb2.BM25) -> None:
+def fill_bm25(query: str, options: Options, out: base_search_pb2.BM25) -> None:
     out.query = query
     out.properties.extend(options.pop("query_properties", ()))
     operator = options.pop("operator")
@@ -472,7 +472,7 @@ _FUSION = {
 }
 
 
-def fill_hybrid(query: str | None, options: _Options, out: base_search_pb2.Hybrid) -> None:
+def fill_hybrid(query: str | None, options: Options, out: base_search_pb2.Hybrid) -> None:
     if query is not None:
         out.query = query
     alpha = options.pop("alpha")
@@ -492,7 +492,7 @@ def fill_hybrid(query: str | None, options: _Options, out: base_search_pb2.Hybri
     vector = options.pop("vector")
     if vector is not None:
         if _is_named(vector):
-            fill_near_vector(vector, _Options({}), out.near_vector)
+            fill_near_vector(vector, Options({}), out.near_vector)
         else:
             data, kind = _pack(vector, "hybrid vector")
             out.vectors.add(vector_bytes=data, type=kind)
@@ -679,7 +679,7 @@ def parse_generative_reply(
 
 # ---- operations ----
 
-Fill = Callable[[_Options, search_get_pb2.SearchRequest], None]
+Fill = Callable[[Options, search_get_pb2.SearchRequest], None]
 
 
 def _prepare(
@@ -689,7 +689,7 @@ def _prepare(
     options: Mapping[str, Any],
     fill: Fill | None,
 ) -> tuple[search_get_pb2.SearchRequest, Returns]:
-    opts = _Options(options)
+    opts = Options(options)
     message, returns = build(target, return_properties, opts)
     if fill is not None:
         fill(opts, message)

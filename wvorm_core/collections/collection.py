@@ -2,15 +2,31 @@
 
 from __future__ import annotations
 
-from typing import Generic
+from typing import Any, Generic, overload
 
+from typing_extensions import Unpack
+
+from wvorm_core._ops.search import ReturnProperties
 from wvorm_core._transport.aio import AsyncTransport
 from wvorm_core._transport.sync import SyncTransport
 from wvorm_core.classes.config import ConsistencyLevel
+from wvorm_core.classes.query import PropertySelection
 from wvorm_core.collections._context import CollectionContext, P, R
+from wvorm_core.collections.aggregate import AggregateCollection, AsyncAggregateCollection
 from wvorm_core.collections.batch import AsyncBatchCollection, BatchCollection
 from wvorm_core.collections.data import AsyncDataCollection, DataCollection
-from wvorm_core.collections.query import AsyncQueryCollection, QueryCollection
+from wvorm_core.collections.generate import AsyncGenerateCollection, GenerateCollection
+from wvorm_core.collections.iterator import (
+    AsyncCollectionIterator,
+    CollectionIterator,
+    IteratorOptions,
+)
+from wvorm_core.collections.query import (
+    AsyncQueryCollection,
+    QueryCollection,
+    T,
+    target_of,
+)
 
 
 class Collection(Generic[P, R]):
@@ -22,6 +38,8 @@ class Collection(Generic[P, R]):
         self.data = DataCollection(transport, context)
         self.batch = BatchCollection(transport, context)
         self.query = QueryCollection(transport, context)
+        self.generate = GenerateCollection(transport, context)
+        self.aggregate = AggregateCollection(transport, context)
 
     @property
     def name(self) -> str:
@@ -43,6 +61,25 @@ class Collection(Generic[P, R]):
         """The same collection, every read and write at consistency `level`."""
         return Collection(self._transport, self._context.with_consistency_level(level))
 
+    @overload
+    def iterator(
+        self, *, return_properties: None = None, **options: Unpack[IteratorOptions]
+    ) -> CollectionIterator[P, R]: ...
+    @overload
+    def iterator(
+        self, *, return_properties: type[T], **options: Unpack[IteratorOptions]
+    ) -> CollectionIterator[T, R]: ...
+    @overload
+    def iterator(
+        self, *, return_properties: PropertySelection, **options: Unpack[IteratorOptions]
+    ) -> CollectionIterator[dict[str, object], R]: ...
+    def iterator(
+        self, *, return_properties: ReturnProperties = None, **options: Unpack[IteratorOptions]
+    ) -> CollectionIterator[Any, R]:
+        """Every object of the collection, fetched `cache_size` at a time by uuid cursor."""
+        target = target_of(self._context)
+        return CollectionIterator(self._transport, target, return_properties, options)
+
     def __repr__(self) -> str:
         return f"Collection({self.name!r})"
 
@@ -56,6 +93,8 @@ class AsyncCollection(Generic[P, R]):
         self.data = AsyncDataCollection(transport, context)
         self.batch = AsyncBatchCollection(transport, context)
         self.query = AsyncQueryCollection(transport, context)
+        self.generate = AsyncGenerateCollection(transport, context)
+        self.aggregate = AsyncAggregateCollection(transport, context)
 
     @property
     def name(self) -> str:
@@ -76,6 +115,25 @@ class AsyncCollection(Generic[P, R]):
     def with_consistency_level(self, level: ConsistencyLevel | None) -> AsyncCollection[P, R]:
         """The same collection, every read and write at consistency `level`."""
         return AsyncCollection(self._transport, self._context.with_consistency_level(level))
+
+    @overload
+    def iterator(
+        self, *, return_properties: None = None, **options: Unpack[IteratorOptions]
+    ) -> AsyncCollectionIterator[P, R]: ...
+    @overload
+    def iterator(
+        self, *, return_properties: type[T], **options: Unpack[IteratorOptions]
+    ) -> AsyncCollectionIterator[T, R]: ...
+    @overload
+    def iterator(
+        self, *, return_properties: PropertySelection, **options: Unpack[IteratorOptions]
+    ) -> AsyncCollectionIterator[dict[str, object], R]: ...
+    def iterator(
+        self, *, return_properties: ReturnProperties = None, **options: Unpack[IteratorOptions]
+    ) -> AsyncCollectionIterator[Any, R]:
+        """Every object of the collection, fetched `cache_size` at a time by uuid cursor."""
+        target = target_of(self._context)
+        return AsyncCollectionIterator(self._transport, target, return_properties, options)
 
     def __repr__(self) -> str:
         return f"AsyncCollection({self.name!r})"
