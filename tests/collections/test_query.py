@@ -154,7 +154,9 @@ def articles(
         },
     )
     col = client.collections.use(name)
-    items = [wvorm_core.classes.data.DataObject(row, uuid=i) for row, i in zip(ROWS, IDS)]
+    items = [
+        wvorm_core.classes.data.DataObject(row, uuid=i) for row, i in zip(ROWS, IDS, strict=True)
+    ]
     result = col.data.insert_many(items)
     assert not result.errors
     yield col
@@ -261,8 +263,10 @@ def test_metadata_and_vectors(articles: wvorm_core.collections.Collection) -> No
     )
     first = res.objects[0]
     meta = first.metadata
-    assert meta.distance is not None and meta.certainty is not None
-    assert meta.creation_time is not None and meta.creation_time.year >= 2024
+    assert meta.distance is not None
+    assert meta.certainty is not None
+    assert meta.creation_time is not None
+    assert meta.creation_time.year >= 2024
     assert meta.last_update_time is not None
     vector = first.vector["default"]
     assert len(vector) == 256
@@ -557,7 +561,8 @@ async def test_async_query_kinds(
     ]
     assert (await q.fetch_object_by_id(UUID(int=999))) is None
     one = await q.fetch_object_by_id(IDS[0])
-    assert one is not None and one.properties["points"] == 100
+    assert one is not None
+    assert one.properties["points"] == 100
     assert len((await q.fetch_objects_by_ids(IDS[:2])).objects) == 2
     assert (await q.bm25("puppy", query_properties=["body"])).objects[0].uuid == IDS[1]
     assert (await q.near_text("physics", limit=1)).objects[0].uuid == IDS[2]
@@ -576,5 +581,5 @@ def test_unknown_option_is_refused_before_sending(
         articles.query.fetch_objects(limt=3)  # type: ignore[call-arg]
     with pytest.raises(WeaviateInvalidInputError, match="non-negative"):
         articles.query.fetch_objects(limit=-1)
-    with pytest.raises(WeaviateInvalidInputError, match="collection.generate"):
+    with pytest.raises(WeaviateInvalidInputError, match=r"collection\.generate"):
         articles.query.fetch_objects(single_prompt="x")  # type: ignore[call-arg]
