@@ -593,13 +593,14 @@ def _objects(
     collection: str,
     make: type[ObjectT],
     group: str | None = None,
+    single_prompt: bool = False,
 ) -> list[ObjectT]:
     """Decode results; each part is read only when it was asked for."""
     decode = returns.properties.decode
     want_meta = returns.metadata != _NO_METADATA or returns.rerank
     want_vectors = bool(returns.include_vector)
     want_refs = bool(returns.references)
-    generative = make is GenerativeObject
+    generative = single_prompt and make is GenerativeObject
     out = []
     for result in results:
         m = result.metadata
@@ -652,15 +653,18 @@ def _generated(reply: search_get_pb2.SearchReply) -> str | None:
 
 
 def parse_generative_reply(
-    reply: search_get_pb2.SearchReply, returns: Returns, collection: str
+    reply: search_get_pb2.SearchReply, returns: Returns, collection: str, single_prompt: bool
 ) -> GenerativeReturn[Any, Any]:
+    """Decode a generative reply; objects carry text only when `single_prompt` was asked."""
     if not reply.group_by_results:
-        objects = _objects(reply.results, returns, collection, GenerativeObject)
+        objects = _objects(
+            reply.results, returns, collection, GenerativeObject, None, single_prompt
+        )
         return GenerativeReturn(objects, _generated(reply))
     groups: dict[str, GenerativeGroup[Any, Any]] = {}
     flat: list[GenerativeObject[Any, Any]] = []
     for g in reply.group_by_results:
-        members = _objects(g.objects, returns, collection, GenerativeObject, g.name)
+        members = _objects(g.objects, returns, collection, GenerativeObject, g.name, single_prompt)
         flat.extend(members)
         generated = None
         if g.HasField("generative_result") and g.generative_result.values:
@@ -724,7 +728,8 @@ def generate(
     if not message.HasField("generative"):
         raise WeaviateInvalidInputError(f"{method}(): give single_prompt or grouped_task")
     reply = yield from grpc(SERVICE, "Search", message, search_get_pb2.SearchReply)
-    return parse_generative_reply(reply, returns, target.collection)
+    single = message.generative.HasField("single")
+    return parse_generative_reply(reply, returns, target.collection, single)
 
 
 def by_id(
