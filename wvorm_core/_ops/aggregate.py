@@ -123,7 +123,8 @@ def aggregate(
     metrics = _metrics(opts.pop("return_metrics"))
     for metric in metrics:
         _fill_metric(metric, message.aggregations.add())
-    message.objects_count = bool(opts.pop("total_count", False))
+    counted = bool(opts.pop("total_count", False))
+    message.objects_count = counted
     object_limit = opts.pop("object_limit")
     if object_limit is not None:
         message.object_limit = object_limit
@@ -141,20 +142,18 @@ def aggregate(
     opts.done(method)
     reply = yield from grpc(SERVICE, "Aggregate", message, _Reply)
     if group_by is None:
-        result: AggregateReturn = _result(AggregateReturn, reply.single_result)
+        result: AggregateReturn = _result(AggregateReturn, reply.single_result, counted)
         return result
     return AggregateGroupByReturn(
-        [_result(AggregateGroup, g, _grouped_by(g)) for g in reply.grouped_results.groups]
+        [_result(AggregateGroup, g, counted, _grouped_by(g)) for g in reply.grouped_results.groups]
     )
 
 
-def _count(message: Any) -> int | None:
-    return message.objects_count if message.HasField("objects_count") else None
-
-
-def _result(make: Any, part: Any, *extra: Any) -> Any:
+def _result(make: Any, part: Any, counted: bool, *extra: Any) -> Any:
+    """A result; `total_count` stays None unless it was asked for."""
     values = {a.property: _aggregation(a) for a in part.aggregations.aggregations}
-    return make(values, _count(part), *extra)
+    count = part.objects_count if counted and part.HasField("objects_count") else None
+    return make(values, count, *extra)
 
 
 def _opt(message: Any, *names: str) -> dict[str, Any]:
