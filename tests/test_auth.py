@@ -46,7 +46,7 @@ def _connect(server: EmbeddedServer, key: str | None) -> wvorm_core.WeaviateClie
 def test_right_key_is_accepted_on_rest_and_grpc(secured: EmbeddedServer) -> None:
     with _connect(secured, KEY) as client:
         assert client.get_meta()["version"]
-        assert client.collections.list_all() == []
+        assert client.collections.list_all() == {}
         collection = client.collections.use("Nothing")
         with pytest.raises(wvorm_core.exceptions.WeaviateQueryError):
             collection.query.fetch_objects()  # authenticated, so the server gets to say "no class"
@@ -81,7 +81,7 @@ async def test_async_key_handling(secured: EmbeddedServer) -> None:
         auth_credentials=Auth.api_key(KEY),
     )
     async with good:
-        assert await good.collections.list_all() == []
+        assert await good.collections.list_all() == {}
     bad = wvorm_core.use_async_with_local(
         host=secured.host,
         port=secured.port,

@@ -12,6 +12,7 @@ from wvorm_core._transport.auth import AuthSession
 from wvorm_core._transport.common import TransportSettings
 from wvorm_core._transport.params import ConnectionParams
 from wvorm_core._transport.sync import SyncTransport
+from wvorm_core.alias import AliasNamespace, AsyncAliasNamespace
 from wvorm_core.batch import AsyncBatchClient, BatchClient
 from wvorm_core.classes.init import AdditionalConfig, AuthCredentials
 from wvorm_core.collections import AsyncCollections, Collections
@@ -97,12 +98,15 @@ class WeaviateClient(_ClientBase):
     _transport: SyncTransport
     collections: Collections
     """The collections on the server: create, use, list, delete."""
+    alias: AliasNamespace
+    """Collection aliases: create, list, get, update, delete."""
     batch: BatchClient
     """Background import into any collections: `dynamic()`, `fixed_size()`, `rate_limit()`."""
 
     def _open(self) -> None:
         self._transport = SyncTransport(self._settings)
         self.collections = Collections(self._transport)
+        self.alias = AliasNamespace(self._transport)
         self.batch = BatchClient(self._transport)
 
     def connect(self) -> None:
@@ -148,12 +152,15 @@ class WeaviateAsyncClient(_ClientBase):
     _transport: AsyncTransport
     collections: AsyncCollections
     """The collections on the server: create, use, list, delete."""
+    alias: AsyncAliasNamespace
+    """Collection aliases: create, list, get, update, delete."""
     batch: AsyncBatchClient
     """Background import into any collections: `dynamic()`, `fixed_size()`, `rate_limit()`."""
 
     def _open(self) -> None:
         self._transport = AsyncTransport(self._settings)
         self.collections = AsyncCollections(self._transport)
+        self.alias = AsyncAliasNamespace(self._transport)
         self.batch = AsyncBatchClient(self._transport)
 
     async def connect(self) -> None:

@@ -12,7 +12,13 @@ import wvorm_core
 from wvorm_core import ServerVersion
 from wvorm_core.classes.query import Filter
 from wvorm_core.collections import AsyncCollection, Collection
-from wvorm_core.outputs import BatchObjectReturn, MetadataReturn, Object, QueryReturn
+from wvorm_core.outputs import (
+    BatchObjectReturn,
+    CollectionConfigSimple,
+    MetadataReturn,
+    Object,
+    QueryReturn,
+)
 
 
 def check_sync(client: wvorm_core.WeaviateClient) -> None:
@@ -29,7 +35,7 @@ def check_sync(client: wvorm_core.WeaviateClient) -> None:
     assert_type(first.uuid, UUID)
     assert_type(first.metadata, MetadataReturn)
     assert_type(first.metadata.distance, float | None)
-    assert_type(client.collections.list_all(), list[str])
+    assert_type(client.collections.list_all(), dict[str, CollectionConfigSimple])
 
 
 async def check_async(client: wvorm_core.WeaviateAsyncClient) -> None:

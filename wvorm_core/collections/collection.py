@@ -11,9 +11,11 @@ from wvorm_core._transport.aio import AsyncTransport
 from wvorm_core._transport.sync import SyncTransport
 from wvorm_core.classes.config import ConsistencyLevel
 from wvorm_core.classes.query import PropertySelection
+from wvorm_core.classes.tenants import Tenant
 from wvorm_core.collections._context import CollectionContext, P, R
 from wvorm_core.collections.aggregate import AggregateCollection, AsyncAggregateCollection
 from wvorm_core.collections.batch import AsyncBatchCollection, BatchCollection
+from wvorm_core.collections.config import AsyncConfig, Config
 from wvorm_core.collections.data import AsyncDataCollection, DataCollection
 from wvorm_core.collections.generate import AsyncGenerateCollection, GenerateCollection
 from wvorm_core.collections.iterator import (
@@ -27,6 +29,7 @@ from wvorm_core.collections.query import (
     T,
     target_of,
 )
+from wvorm_core.collections.tenants import AsyncTenants, Tenants
 
 
 class Collection(Generic[P, R]):
@@ -40,6 +43,8 @@ class Collection(Generic[P, R]):
         self.query = QueryCollection(transport, context)
         self.generate = GenerateCollection(transport, context)
         self.aggregate = AggregateCollection(transport, context)
+        self.config = Config(transport, context)
+        self.tenants = Tenants(transport, context.name)
 
     @property
     def name(self) -> str:
@@ -49,9 +54,10 @@ class Collection(Generic[P, R]):
     def tenant(self) -> str | None:
         return self._context.tenant
 
-    def with_tenant(self, tenant: str | None) -> Collection[P, R]:
+    def with_tenant(self, tenant: str | Tenant | None) -> Collection[P, R]:
         """The same collection, every call scoped to `tenant`."""
-        return Collection(self._transport, self._context.with_tenant(tenant))
+        name = tenant.name if isinstance(tenant, Tenant) else tenant
+        return Collection(self._transport, self._context.with_tenant(name))
 
     @property
     def consistency_level(self) -> ConsistencyLevel | None:
@@ -95,6 +101,8 @@ class AsyncCollection(Generic[P, R]):
         self.query = AsyncQueryCollection(transport, context)
         self.generate = AsyncGenerateCollection(transport, context)
         self.aggregate = AsyncAggregateCollection(transport, context)
+        self.config = AsyncConfig(transport, context)
+        self.tenants = AsyncTenants(transport, context.name)
 
     @property
     def name(self) -> str:
@@ -104,9 +112,10 @@ class AsyncCollection(Generic[P, R]):
     def tenant(self) -> str | None:
         return self._context.tenant
 
-    def with_tenant(self, tenant: str | None) -> AsyncCollection[P, R]:
+    def with_tenant(self, tenant: str | Tenant | None) -> AsyncCollection[P, R]:
         """The same collection, every call scoped to `tenant`."""
-        return AsyncCollection(self._transport, self._context.with_tenant(tenant))
+        name = tenant.name if isinstance(tenant, Tenant) else tenant
+        return AsyncCollection(self._transport, self._context.with_tenant(name))
 
     @property
     def consistency_level(self) -> ConsistencyLevel | None:

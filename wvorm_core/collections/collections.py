@@ -2,19 +2,35 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any, overload
+from collections.abc import Mapping, Sequence
+from typing import Any, Literal, overload
 
-from wvorm_core._ops import schema
+from wvorm_core._ops import config, schema
 from wvorm_core._transport.aio import AsyncTransport
 from wvorm_core._transport.sync import SyncTransport
 from wvorm_core.classes.config import (
+    AnyReferenceProperty,
+    GenerativeProvider,
+    InvertedIndexConfigCreate,
+    MultiTenancyConfigCreate,
     Property,
-    ReferenceProperty,
+    ReplicationConfigCreate,
+    RerankerProvider,
+    ShardingConfigCreate,
     VectorConfig,
 )
 from wvorm_core.collections._context import CollectionContext, P, R
 from wvorm_core.collections.collection import AsyncCollection, Collection
+from wvorm_core.exceptions import WeaviateInvalidInputError
+from wvorm_core.outputs.config import CollectionConfig, CollectionConfigSimple
+
+
+def _config_body(config: CollectionConfig) -> dict[str, object]:
+    if not isinstance(config, CollectionConfig):
+        raise WeaviateInvalidInputError(
+            f"create_from_config takes a CollectionConfig (from config.get()), got {config!r}"
+        )
+    return config.to_dict()
 
 
 class Collections:
@@ -29,19 +45,39 @@ class Collections:
         *,
         description: str | None = None,
         properties: Sequence[Property] = (),
-        references: Sequence[ReferenceProperty] = (),
+        references: Sequence[AnyReferenceProperty] = (),
         vector_config: VectorConfig | Sequence[VectorConfig] | None = None,
+        inverted_index_config: InvertedIndexConfigCreate | None = None,
+        multi_tenancy_config: MultiTenancyConfigCreate | None = None,
+        replication_config: ReplicationConfigCreate | None = None,
+        sharding_config: ShardingConfigCreate | None = None,
+        generative_config: GenerativeProvider | None = None,
+        reranker_config: RerankerProvider | None = None,
     ) -> Collection:
         """Create a collection and return a handle to it."""
         body = schema.create_body(
-            name,
-            description=description,
-            properties=properties,
-            references=references,
-            vector_config=vector_config,
-        )
-        self._transport.run(schema.create(body))
-        return self.use(name)
+            name, description=description, properties=properties, references=references,
+            vector_config=vector_config, inverted_index_config=inverted_index_config,
+            multi_tenancy_config=multi_tenancy_config, replication_config=replication_config,
+            sharding_config=sharding_config, generative_config=generative_config,
+            reranker_config=reranker_config,
+        )  # fmt: skip
+        created = self._transport.run(schema.create(body))
+        return self.use(created.name)
+
+    def create_from_dict(self, config: Mapping[str, object]) -> Collection:
+        """Create a collection from its schema JSON (as `GET /v1/schema/{name}` shows it)."""
+        created = self._transport.run(schema.create(schema.check_create_dict(config)))
+        return self.use(created.name)
+
+    def create_from_config(self, config: CollectionConfig) -> Collection:
+        """Create a collection from a `CollectionConfig` (e.g. `export_config` of another)."""
+        created = self._transport.run(schema.create(_config_body(config)))
+        return self.use(created.name)
+
+    def export_config(self, name: str) -> CollectionConfig:
+        """The full configuration of collection `name`."""
+        return self._transport.run(config.get_full(name))
 
     @overload
     def use(self, name: str) -> Collection: ...
@@ -76,19 +112,28 @@ class Collections:
     get = use
 
     def exists(self, name: str) -> bool:
+        """Whether collection `name` exists."""
         return self._transport.run(schema.exists(name))
 
     def delete(self, name: str | Sequence[str]) -> None:
         """Delete one collection or several; deleting a missing one is not an error."""
-        for each in [name] if isinstance(name, str) else name:
-            self._transport.run(schema.delete(each))
+        return self._transport.run(schema.delete_many(name))
 
     def delete_all(self) -> None:
-        self._transport.run(schema.delete_all())
+        """Delete every collection and all its objects."""
+        return self._transport.run(schema.delete_all())
 
-    def list_all(self) -> list[str]:
-        """The names of all collections."""
-        return self._transport.run(schema.list_names())
+    @overload
+    def list_all(self, simple: Literal[True] = True) -> dict[str, CollectionConfigSimple]: ...
+    @overload
+    def list_all(self, simple: Literal[False]) -> dict[str, CollectionConfig]: ...
+    def list_all(
+        self, simple: bool = True
+    ) -> dict[str, CollectionConfigSimple] | dict[str, CollectionConfig]:
+        """Every collection's configuration keyed by name (only the main parts if `simple`)."""
+        if simple:
+            return self._transport.run(schema.list_simple())
+        return self._transport.run(schema.list_full())
 
 
 class AsyncCollections:
@@ -103,19 +148,39 @@ class AsyncCollections:
         *,
         description: str | None = None,
         properties: Sequence[Property] = (),
-        references: Sequence[ReferenceProperty] = (),
+        references: Sequence[AnyReferenceProperty] = (),
         vector_config: VectorConfig | Sequence[VectorConfig] | None = None,
+        inverted_index_config: InvertedIndexConfigCreate | None = None,
+        multi_tenancy_config: MultiTenancyConfigCreate | None = None,
+        replication_config: ReplicationConfigCreate | None = None,
+        sharding_config: ShardingConfigCreate | None = None,
+        generative_config: GenerativeProvider | None = None,
+        reranker_config: RerankerProvider | None = None,
     ) -> AsyncCollection:
         """Create a collection and return a handle to it."""
         body = schema.create_body(
-            name,
-            description=description,
-            properties=properties,
-            references=references,
-            vector_config=vector_config,
-        )
-        await self._transport.run(schema.create(body))
-        return self.use(name)
+            name, description=description, properties=properties, references=references,
+            vector_config=vector_config, inverted_index_config=inverted_index_config,
+            multi_tenancy_config=multi_tenancy_config, replication_config=replication_config,
+            sharding_config=sharding_config, generative_config=generative_config,
+            reranker_config=reranker_config,
+        )  # fmt: skip
+        created = await self._transport.run(schema.create(body))
+        return self.use(created.name)
+
+    async def create_from_dict(self, config: Mapping[str, object]) -> AsyncCollection:
+        """Create a collection from its schema JSON (as `GET /v1/schema/{name}` shows it)."""
+        created = await self._transport.run(schema.create(schema.check_create_dict(config)))
+        return self.use(created.name)
+
+    async def create_from_config(self, config: CollectionConfig) -> AsyncCollection:
+        """Create a collection from a `CollectionConfig` (e.g. `export_config` of another)."""
+        created = await self._transport.run(schema.create(_config_body(config)))
+        return self.use(created.name)
+
+    async def export_config(self, name: str) -> CollectionConfig:
+        """The full configuration of collection `name`."""
+        return await self._transport.run(config.get_full(name))
 
     @overload
     def use(self, name: str) -> AsyncCollection: ...
@@ -150,16 +215,25 @@ class AsyncCollections:
     get = use
 
     async def exists(self, name: str) -> bool:
+        """Whether collection `name` exists."""
         return await self._transport.run(schema.exists(name))
 
     async def delete(self, name: str | Sequence[str]) -> None:
         """Delete one collection or several; deleting a missing one is not an error."""
-        for each in [name] if isinstance(name, str) else name:
-            await self._transport.run(schema.delete(each))
+        return await self._transport.run(schema.delete_many(name))
 
     async def delete_all(self) -> None:
-        await self._transport.run(schema.delete_all())
+        """Delete every collection and all its objects."""
+        return await self._transport.run(schema.delete_all())
 
-    async def list_all(self) -> list[str]:
-        """The names of all collections."""
-        return await self._transport.run(schema.list_names())
+    @overload
+    async def list_all(self, simple: Literal[True] = True) -> dict[str, CollectionConfigSimple]: ...
+    @overload
+    async def list_all(self, simple: Literal[False]) -> dict[str, CollectionConfig]: ...
+    async def list_all(
+        self, simple: bool = True
+    ) -> dict[str, CollectionConfigSimple] | dict[str, CollectionConfig]:
+        """Every collection's configuration keyed by name (only the main parts if `simple`)."""
+        if simple:
+            return await self._transport.run(schema.list_simple())
+        return await self._transport.run(schema.list_full())

@@ -20,6 +20,14 @@ from wvorm_core.outputs.batch import (
     ErrorObject,
     ErrorReference,
 )
+from wvorm_core.outputs.config import (
+    CollectionConfig,
+    CollectionConfigSimple,
+    NamedVectorConfig,
+    PropertyConfig,
+    ReferencePropertyConfig,
+    ShardStatus,
+)
 from wvorm_core.outputs.data import DeleteManyObject, DeleteManyReturn
 from wvorm_core.outputs.generate import GenerativeGroup, GenerativeObject, GenerativeReturn
 from wvorm_core.outputs.query import (
@@ -44,6 +52,8 @@ __all__ = [
     "BatchReference",
     "BatchReferenceReturn",
     "BatchResult",
+    "CollectionConfig",
+    "CollectionConfigSimple",
     "CrossReference",
     "DeleteManyObject",
     "DeleteManyReturn",
@@ -54,7 +64,11 @@ __all__ = [
     "GenerativeReturn",
     "Group",
     "MetadataReturn",
+    "NamedVectorConfig",
     "Object",
+    "PropertyConfig",
     "QueryReturn",
+    "ReferencePropertyConfig",
+    "ShardStatus",
     "TopOccurrence",
 ]
