@@ -17,6 +17,7 @@ from wvorm_core.connect import (
     use_async_with_weaviate_cloud,
 )
 from wvorm_core.embedded import EmbeddedOptions, EmbeddedServer
+from wvorm_core.util import generate_uuid5
 
 __all__ = [
     "AdditionalConfig",
@@ -37,6 +38,7 @@ __all__ = [
     "connect_to_wcs",
     "connect_to_weaviate_cloud",
     "exceptions",
+    "generate_uuid5",
     "outputs",
     "use_async_with_custom",
     "use_async_with_embedded",
