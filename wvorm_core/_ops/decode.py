@@ -5,6 +5,7 @@ from __future__ import annotations
 import struct
 from collections.abc import Callable
 from datetime import datetime
+from operator import attrgetter
 from typing import Any
 from uuid import UUID
 
@@ -51,26 +52,65 @@ def _decode_phone(value: properties_pb2.PhoneNumber) -> dict[str, object]:
     }
 
 
-_DECODERS: dict[str, Callable[[Any], object]] = {
-    "text_value": lambda v: v,
-    "int_value": lambda v: v,
-    "number_value": lambda v: v,
-    "bool_value": lambda v: v,
-    "date_value": parse_date,
-    "uuid_value": UUID,
+def _object_values(value: properties_pb2.Value) -> dict[str, object]:
+    return decode_properties(value.object_value)
+
+
+def _list_value(value: properties_pb2.Value) -> list[Any]:
+    return _decode_list(value.list_value)
+
+
+def _geo(value: properties_pb2.Value) -> GeoCoordinate:
+    geo = value.geo_value
+    return GeoCoordinate(latitude=geo.latitude, longitude=geo.longitude)
+
+
+_DECODERS: dict[str | None, Callable[[properties_pb2.Value], object]] = {
+    "text_value": attrgetter("text_value"),
+    "int_value": attrgetter("int_value"),
+    "number_value": attrgetter("number_value"),
+    "bool_value": attrgetter("bool_value"),
+    "blob_value": attrgetter("blob_value"),
+    "date_value": lambda v: parse_date(v.date_value),
+    "uuid_value": lambda v: UUID(v.uuid_value),
     "null_value": lambda _: None,
-    "blob_value": lambda v: v,
-    "object_value": lambda v: decode_properties(v),
-    "list_value": _decode_list,
-    "geo_value": lambda v: GeoCoordinate(latitude=v.latitude, longitude=v.longitude),
-    "phone_value": _decode_phone,
+    "object_value": _object_values,
+    "list_value": _list_value,
+    "geo_value": _geo,
+    "phone_value": lambda v: _decode_phone(v.phone_value),
+    None: lambda _: None,
 }
 
 
 def decode_value(value: properties_pb2.Value) -> object:
-    kind = value.WhichOneof("kind")
-    return None if kind is None else _DECODERS[kind](getattr(value, kind))
+    """A property value as Python: str, int, float, bool, datetime, UUID, list, dict, ..."""
+    return _DECODERS[value.WhichOneof("kind")](value)
 
 
 def decode_properties(props: properties_pb2.Properties) -> dict[str, object]:
-    return {name: decode_value(value) for name, value in props.fields.items()}
+    """Every property of a `Properties` message."""
+    fields = props.fields
+    decoders = _DECODERS
+    out: dict[str, object] = {}
+    for name in fields:
+        value = fields[name]
+        out[name] = decoders[value.WhichOneof("kind")](value)
+    return out
+
+
+def properties_decoder(
+    names: tuple[str, ...],
+) -> Callable[[properties_pb2.Properties], dict[str, object]]:
+    """A decoder of the properties `names` (the ones asked for), into a dict."""
+    decoders = _DECODERS
+
+    def decode(props: properties_pb2.Properties) -> dict[str, object]:
+        fields = props.fields
+        out: dict[str, object] = {}
+        for name in names:
+            if name in fields:
+                value = fields[name]
+                out[name] = decoders[value.WhichOneof("kind")](value)
+        return out
+
+    return decode

@@ -17,7 +17,7 @@ from typing import Any, Union, cast, get_args, get_origin
 from pydantic import BaseModel
 from typing_extensions import is_typeddict
 
-from wvorm_core._ops.decode import decode_properties, decode_value
+from wvorm_core._ops.decode import decode_properties, decode_value, properties_decoder
 from wvorm_core.classes.config import check_property_name
 from wvorm_core.classes.query import PropertySelection, QueryNested
 from wvorm_core.exceptions import WeaviateInvalidInputError
@@ -239,7 +239,7 @@ def _projection_of_names(selection: tuple[str | QueryNested, ...]) -> Projection
             raise WeaviateInvalidInputError(
                 f"return_properties: expected property names or QueryNested, got {item!r}"
             )
-    return Projection(tuple(fields), decode_properties)
+    return Projection(tuple(fields), properties_decoder(tuple(f.prop for f in fields)))
 
 
 def projection(

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, TypedDict, TypeGuard, TypeVar
-from uuid import UUID
+from uuid import UUID, SafeUUID
 
 from wvorm_core._ops.calls import Op, grpc
 from wvorm_core._ops.decode import decode_properties
@@ -556,8 +556,21 @@ def _vectors(
     return single, multi
 
 
+_new = object.__new__
+_set = object.__setattr__
+_from_bytes = int.from_bytes
+_UNKNOWN = SafeUUID.unknown
+
+
 def _uuid(m: search_get_pb2.MetadataResult) -> UUID:
-    return UUID(bytes=m.id_as_bytes) if m.id_as_bytes else UUID(m.id)
+    """The object's uuid; built from its 16 bytes without `UUID.__init__`'s checks."""
+    data = m.id_as_bytes
+    if len(data) != 16:
+        return UUID(m.id)
+    ident = _new(UUID)
+    _set(ident, "int", _from_bytes(data, "big"))
+    _set(ident, "is_safe", _UNKNOWN)
+    return ident
 
 
 def _cross_references(

@@ -8,21 +8,21 @@ from typing import Generic
 from wvorm_core.outputs.query import Group, Object, P, R
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class GenerativeObject(Object[P, R]):
     """An object of a generative search, with the text generated for it (`single_prompt`)."""
 
     generated: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class GenerativeGroup(Group[P, R]):
     """A group of a grouped generative search, with the text generated for the group."""
 
     generated: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class GenerativeReturn(Generic[P, R]):
     """The objects of a generative search, and the text generated over all (`grouped_task`)."""
 

@@ -32,14 +32,14 @@ class MetadataReturn:
     rerank_score: float | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class CrossReference:
     """The objects one reference property points to."""
 
     objects: list[Object[dict[str, object], None]]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Object(Generic[P, R]):
     """One object returned by a query.
 
@@ -57,7 +57,7 @@ class Object(Generic[P, R]):
     belongs_to_group: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Group(Generic[P, R]):
     """One group of a grouped search."""
 
@@ -69,7 +69,7 @@ class Group(Generic[P, R]):
     rerank_score: float | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class QueryReturn(Generic[P, R]):
     """The objects a query returned, in order; with `group_by`, also the groups by name."""
 

@@ -1,0 +1,227 @@
+"""Read-path benchmark: wvorm_core vs the official client, against the same server in one run.
+
+    .venv/bin/python bench/query_bench.py [--objects 100000] [--dims 384]
+
+Starts a local weaviate-server (or uses WEAVIATE_URL=host:port:grpc_port), imports `--objects`
+objects (384-d float32 vectors from a Gaussian mixture, 5 properties), then measures client CPU
+(`time.process_time`: this process only, the server runs in its own) for each scenario, the two
+clients interleaved, and the peak Python memory (tracemalloc) of a 10,000-object fetch. Both
+clients ask for the same properties and vectors, and the script checks they return the same ids.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import statistics
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import numpy as np
+import weaviate
+from weaviate.classes.query import MetadataQuery as OfficialMetadata
+
+import wvorm_core
+from wvorm_core.classes.config import Configure, DataType, Property
+from wvorm_core.classes.data import DataObject
+from wvorm_core.classes.query import MetadataQuery
+from wvorm_core.embedded import EmbeddedOptions, EmbeddedServer
+
+COLLECTION = "BenchQuery"
+PROPS = ["title", "body", "category", "price", "count"]
+WORDS = [f"w{i}" for i in range(5000)]
+
+
+def make_data(n: int, dims: int, seed: int = 7) -> tuple[list[dict[str, object]], np.ndarray]:
+    rng = np.random.default_rng(seed)
+    centroids = rng.normal(size=(256, dims)).astype(np.float32)
+    vectors = centroids[rng.integers(0, 256, n)] + 0.3 * rng.normal(size=(n, dims)).astype(
+        np.float32
+    )
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    zipf = np.minimum(rng.zipf(1.3, size=n * 130), len(WORDS)) - 1
+    rows, at = [], 0
+    for i in range(n):
+        t, b = int(rng.integers(6, 13)), int(rng.integers(40, 121))
+        words = [WORDS[k] for k in zipf[at : at + t + b]]
+        at += t + b
+        rows.append(
+            {
+                "title": " ".join(words[:t]),
+                "body": " ".join(words[t:]),
+                "category": f"c{i % 50}",
+                "price": float(rng.random() * 100),
+                "count": int(rng.integers(0, 1000)),
+            }
+        )
+    return rows, vectors
+
+
+def load(client: wvorm_core.WeaviateClient, rows: list[dict[str, object]], vectors: Any) -> None:
+    client.collections.delete(COLLECTION)
+    col = client.collections.create(
+        COLLECTION,
+        properties=[
+            Property(name="title", data_type=DataType.TEXT),
+            Property(name="body", data_type=DataType.TEXT),
+            Property(name="category", data_type=DataType.TEXT),
+            Property(name="price", data_type=DataType.NUMBER),
+            Property(name="count", data_type=DataType.INT),
+        ],
+        vector_config=Configure.Vectors.self_provided(),
+    )
+    started = time.perf_counter()
+    for start in range(0, len(rows), 1000):
+        chunk = [
+            DataObject(rows[i], vector=vectors[i].tolist())
+            for i in range(start, min(start + 1000, len(rows)))
+        ]
+        result = col.data.insert_many(chunk)
+        assert not result.errors, list(result.errors.values())[:1]
+    print(f"imported {len(rows)} objects in {time.perf_counter() - started:.1f}s")
+
+
+def cpu(fn: Callable[[], object], repeat: int) -> float:
+    """Client CPU seconds per call (median of 5 rounds of `repeat` calls)."""
+    rounds = []
+    for _ in range(5):
+        gc.collect()
+        start = time.process_time()
+        for _ in range(repeat):
+            fn()
+        rounds.append((time.process_time() - start) / repeat)
+    return statistics.median(rounds)
+
+
+def peak_bytes(fn: Callable[[], object]) -> int:
+    gc.collect()
+    tracemalloc.start()
+    kept = fn()
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    del kept
+    return peak
+
+
+@contextmanager
+def server_endpoint() -> Iterator[tuple[str, int, int]]:
+    if url := os.environ.get("WEAVIATE_URL"):
+        host, port, grpc_port = url.split(":")
+        yield host, int(port), int(grpc_port)
+        return
+    with tempfile.TemporaryDirectory(prefix="wvorm-bench-") as data:
+        options = EmbeddedOptions(
+            port=0,
+            grpc_port=0,
+            persistence_data_path=data,
+            environment_variables={"QUERY_MAXIMUM_RESULTS": "100000"},
+        )
+        with EmbeddedServer(options) as server:
+            yield server.host, server.port, server.grpc_port
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--objects", type=int, default=100_000)
+    parser.add_argument("--dims", type=int, default=384)
+    parser.add_argument("--queries", type=int, default=200)
+    args = parser.parse_args()
+    rows, vectors = make_data(args.objects, args.dims)
+    queries = [v.tolist() for v in vectors[:: max(1, len(vectors) // 50)][:50]]
+    with server_endpoint() as (host, port, grpc_port):
+        ours = wvorm_core.connect_to_local(host=host, port=port, grpc_port=grpc_port)
+        ours.connect()
+        official = weaviate.connect_to_local(
+            host=host, port=port, grpc_port=grpc_port, skip_init_checks=True
+        )
+        try:
+            load(ours, rows, vectors)
+            run(ours, official, queries, args)
+        finally:
+            ours.collections.delete(COLLECTION)
+            ours.close()
+            official.close()
+
+
+def run(ours: Any, official: Any, queries: list[list[float]], args: argparse.Namespace) -> None:
+    a = ours.collections.use(COLLECTION).query
+    b = official.collections.use(COLLECTION).query
+    cursor = iter(range(10**9))
+
+    def q() -> list[float]:
+        return queries[next(cursor) % len(queries)]
+
+    scenarios: list[tuple[str, Callable[[], Any], Callable[[], Any], int, int]] = []
+    for limit, with_vector in ((10, False), (10, True), (100, False), (100, True)):
+        scenarios.append(
+            (
+                f"near_vector limit {limit}{' + vectors' if with_vector else ''}",
+                lambda limit=limit, v=with_vector: a.near_vector(
+                    q(), limit=limit, include_vector=v, return_properties=PROPS,
+                    return_metadata=MetadataQuery(distance=True),
+                ),
+                lambda limit=limit, v=with_vector: b.near_vector(
+                    q(), limit=limit, include_vector=v, return_properties=PROPS,
+                    return_metadata=OfficialMetadata(distance=True),
+                ),
+                args.queries,
+                limit,
+            )
+        )  # fmt: skip
+    fetch = min(10_000, args.objects)
+    scenarios.append(
+        (
+            f"fetch_objects {fetch} + vectors",
+            lambda: a.fetch_objects(limit=fetch, include_vector=True, return_properties=PROPS),
+            lambda: b.fetch_objects(limit=fetch, include_vector=True, return_properties=PROPS),
+            1,
+            fetch,
+        )
+    )
+    ca = ours.collections.use(COLLECTION)
+    cb = official.collections.use(COLLECTION)
+    scenarios.append(
+        (
+            f"iterator over {args.objects} + vectors",
+            lambda: sum(1 for _ in ca.iterator(include_vector=True, return_properties=PROPS)),
+            lambda: sum(1 for _ in cb.iterator(include_vector=True, return_properties=PROPS)),
+            1,
+            args.objects,
+        )
+    )
+    check(a, b, queries[0])
+    print(f"\n{'scenario':36} {'official':>12} {'wvorm':>12} {'ratio':>7}  per object")
+    for name, ours_fn, official_fn, repeat, objects in scenarios:
+        ours_fn(), official_fn()  # warm up
+        t_official = cpu(official_fn, repeat)
+        t_ours = cpu(ours_fn, repeat)
+        per = f"{t_official / objects * 1e6:7.2f} vs {t_ours / objects * 1e6:5.2f} us"
+        print(
+            f"{name:36} {t_official * 1e3:9.3f} ms {t_ours * 1e3:9.3f} ms "
+            f"{t_official / t_ours:6.2f}x  {per}"
+        )
+    peak_official = peak_bytes(lambda: b.fetch_objects(limit=fetch, include_vector=True))
+    peak_ours = peak_bytes(lambda: a.fetch_objects(limit=fetch, include_vector=True))
+    print(
+        f"\npeak Python memory, fetch {fetch} + vectors: official {peak_official / 2**20:.1f} MiB, "
+        f"wvorm {peak_ours / 2**20:.1f} MiB ({peak_official / peak_ours:.2f}x less)"
+    )
+
+
+def check(a: Any, b: Any, vector: list[float]) -> None:
+    """Both clients must do the same work: same ids, same properties, same vectors."""
+    mine = a.near_vector(vector, limit=10, include_vector=True, return_properties=PROPS)
+    theirs = b.near_vector(vector, limit=10, include_vector=True, return_properties=PROPS)
+    assert [o.uuid for o in mine.objects] == [o.uuid for o in theirs.objects]
+    for x, y in zip(mine.objects, theirs.objects, strict=True):
+        assert x.properties == dict(y.properties)
+        assert list(x.vector["default"]) == y.vector["default"]
+
+
+if __name__ == "__main__":
+    main()
