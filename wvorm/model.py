@@ -20,9 +20,16 @@ from wvorm.expressions import FieldExpr
 from wvorm.fields import Field as wv_field
 from wvorm.fields import Prop, Ref, WeaviateOptions
 from wvorm_core.classes.config import (
+    AnyReferenceProperty,
     DataType,
+    GenerativeProvider,
+    InvertedIndexConfigCreate,
+    MultiTenancyConfigCreate,
     Property,
     ReferenceProperty,
+    ReplicationConfigCreate,
+    RerankerProvider,
+    ShardingConfigCreate,
     VectorConfig,
     check_collection_name,
     check_property_name,
@@ -101,6 +108,12 @@ class CollectionSettings:
     description: str | None = None
     vectors: VectorConfig | Sequence[VectorConfig] | None = None
     uuid_from: tuple[str, ...] = ()
+    inverted_index: InvertedIndexConfigCreate | None = None
+    multi_tenancy: MultiTenancyConfigCreate | None = None
+    replication: ReplicationConfigCreate | None = None
+    sharding: ShardingConfigCreate | None = None
+    generative: GenerativeProvider | None = None
+    reranker: RerankerProvider | None = None
 
 
 @dataclass(frozen=True)
@@ -118,12 +131,16 @@ class ModelInfo:
     def properties(self) -> list[Property]:
         return [f.to_property() for f in self.fields.values() if not f.is_reference]
 
-    def references(self) -> list[ReferenceProperty]:
-        refs = []
+    def references(self) -> list[AnyReferenceProperty]:
+        refs: list[AnyReferenceProperty] = []
         for field in self.fields.values():
             if field.is_reference:
                 targets = [info_of(t).collection for t in field.targets]
-                refs.append(ReferenceProperty(name=field.name, target_collection=targets[0]))
+                description = field.options.description
+                if len(targets) == 1:
+                    refs.append(ReferenceProperty(field.name, targets[0], description))
+                else:
+                    refs.append(ReferenceProperty.MultiTarget(field.name, targets, description))
         return refs
 
     def create_arguments(self) -> dict[str, Any]:
@@ -134,6 +151,12 @@ class ModelInfo:
             "properties": self.properties(),
             "references": self.references(),
             "vector_config": self.settings.vectors,
+            "inverted_index_config": self.settings.inverted_index,
+            "multi_tenancy_config": self.settings.multi_tenancy,
+            "replication_config": self.settings.replication,
+            "sharding_config": self.settings.sharding,
+            "generative_config": self.settings.generative,
+            "reranker_config": self.settings.reranker,
         }
 
 
@@ -232,6 +255,16 @@ def _stored_field(model: type[WvModel], attr: str, info: pydantic.fields.FieldIn
     return StoredField(attr, name, options.data_type or data_type, options, nested)
 
 
+def _check_keywords(owner: str, **given: tuple[object, type]) -> None:
+    """Class keywords are not type-checked statically (mypy skips them on metaclasses)."""
+    for keyword, (value, expected) in given.items():
+        if value is not None and not isinstance(value, expected):
+            raise ModelDefinitionError(
+                f"{owner}: class keyword {keyword}= takes a {expected.__name__}, "
+                f"got {type(value).__name__}"
+            )
+
+
 def _check_vectors(
     owner: str,
     vectors: VectorConfig | Sequence[VectorConfig] | None,
@@ -273,8 +306,28 @@ class _WvModelMeta(ModelMetaclass):
         description: str | None = None,
         vectors: VectorConfig | Sequence[VectorConfig] | None = None,
         uuid_from: Sequence[str] = (),
+        inverted_index: InvertedIndexConfigCreate | None = None,
+        multi_tenancy: MultiTenancyConfigCreate | None = None,
+        replication: ReplicationConfigCreate | None = None,
+        sharding: ShardingConfigCreate | None = None,
+        generative: GenerativeProvider | None = None,
+        reranker: RerankerProvider | None = None,
         **kwargs: Any,
     ) -> type:
+        unknown_keywords = sorted(set(kwargs) - set(pydantic.ConfigDict.__annotations__))
+        if unknown_keywords:
+            raise ModelDefinitionError(f"{cls_name}: unknown class keywords {unknown_keywords}")
+        _check_keywords(
+            cls_name,
+            inverted_index=(inverted_index, InvertedIndexConfigCreate),
+            multi_tenancy=(multi_tenancy, MultiTenancyConfigCreate),
+            replication=(replication, ReplicationConfigCreate),
+            sharding=(sharding, ShardingConfigCreate),
+            generative=(generative, GenerativeProvider),
+            reranker=(reranker, RerankerProvider),
+            collection=(collection, str),
+            description=(description, str),
+        )
         cls = super().__new__(mcs, cls_name, bases, namespace, **kwargs)
         if namespace.get("__module__") == __name__ and cls_name == "WvModel":
             return cls
@@ -285,6 +338,12 @@ class _WvModelMeta(ModelMetaclass):
                 description or (cls.__doc__ or "").strip() or None,
                 vectors,
                 tuple(uuid_from),
+                inverted_index,
+                multi_tenancy,
+                replication,
+                sharding,
+                generative,
+                reranker,
             )
         except ValueError as error:
             raise ModelDefinitionError(f"{cls_name}: {error}") from None
@@ -333,9 +392,11 @@ class _ReferencePath:
 class WvModel(BaseModel, metaclass=_WvModelMeta):
     """Base class of collection models: fields are properties, `Ref[...]` fields references.
 
-    Class keywords: `collection` (default: the class name), `description`, `vectors`
-    (`Configure.Vectors.*`, one or a list of named vectors), `uuid_from` (field names whose
-    values derive a deterministic uuid).
+    Class keywords: `collection` (default: the class name), `description` (default: the
+    docstring), `vectors` (`Configure.Vectors.*`, one or a list of named vectors, each with its
+    index and quantizer), `uuid_from` (field names whose values derive a deterministic uuid),
+    and `inverted_index`, `multi_tenancy`, `replication`, `sharding`, `generative`, `reranker`
+    (the matching `Configure.*` values).
     """
 
     model_config = pydantic.ConfigDict(validate_assignment=False, extra="forbid")
@@ -351,6 +412,12 @@ class WvModel(BaseModel, metaclass=_WvModelMeta):
             description: str | None = None,
             vectors: VectorConfig | Sequence[VectorConfig] | None = None,
             uuid_from: Sequence[str] = (),
+            inverted_index: InvertedIndexConfigCreate | None = None,
+            multi_tenancy: MultiTenancyConfigCreate | None = None,
+            replication: ReplicationConfigCreate | None = None,
+            sharding: ShardingConfigCreate | None = None,
+            generative: GenerativeProvider | None = None,
+            reranker: RerankerProvider | None = None,
             **kwargs: Unpack[pydantic.ConfigDict],
         ) -> None: ...
 

@@ -151,6 +151,21 @@ def test_vectorizer_source_properties_are_checked() -> None:
         type(WvModel)("Bad", (WvModel,), {"__annotations__": {"x": str}}, vectors="bigram")
 
 
+def test_class_keywords_are_checked_at_definition() -> None:
+    def define(**keywords: object) -> None:
+        type(WvModel)("Bad", (WvModel,), {"__annotations__": {"x": str}}, **keywords)
+
+    with pytest.raises(ModelDefinitionError, match=r"unknown class keywords \['colection'\]"):
+        define(colection="X")
+    with pytest.raises(ModelDefinitionError, match="generative= takes a GenerativeProvider"):
+        define(generative=Configure.Reranker.dummy())
+    with pytest.raises(
+        ModelDefinitionError, match="multi_tenancy= takes a MultiTenancyConfigCreate"
+    ):
+        define(multi_tenancy=True)
+    define(frozen=True, multi_tenancy=Configure.multi_tenancy(enabled=True))  # pydantic config ok
+
+
 def test_field_expressions_compile_to_filters() -> None:
     cond = (Question.points >= 200) & ~Question.tags.contains_any(["x"]) | (
         Question.author.name == "Ann"
