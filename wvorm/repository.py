@@ -24,7 +24,7 @@ from wvorm_core.classes.query import MetadataQuery, Sort
 from wvorm_core.client import WeaviateAsyncClient, WeaviateClient
 from wvorm_core.collections import AsyncCollection, Collection
 from wvorm_core.exceptions import WeaviateInvalidInputError
-from wvorm_core.outputs import BatchObjectReturn, QueryReturn
+from wvorm_core.outputs import ErrorObject, QueryReturn
 
 M = TypeVar("M", bound=WvModel)
 S = TypeVar("S", bound=BaseModel)
@@ -41,7 +41,7 @@ def _sort(order_by: SortKey | Sequence[SortKey]) -> Sort | None:
     return Sort(tuple((key.name, key.ascending) for key in keys))
 
 
-def _data_object(obj: WvModel, vector: Vector | None) -> DataObject[Mapping[str, object]]:
+def _data_object(obj: WvModel, vector: Vector | None) -> DataObject[dict[str, object]]:
     return DataObject(to_properties(obj), obj.uuid, vector, to_references(obj))
 
 
@@ -55,9 +55,11 @@ def _check(model: type[M], objects: Iterable[M]) -> list[M]:
     return items
 
 
-def _insert_result(items: list[M], reply: BatchObjectReturn) -> InsertResult[M]:
-    failures = [Failure(items[i], error.message) for i, error in sorted(reply.errors.items())]
-    return InsertResult([reply.uuids[i] for i in sorted(reply.uuids)], failures)
+def _insert_result(items: list[M], refused: Sequence[ErrorObject]) -> InsertResult[M]:
+    by_uuid = {item.uuid: item for item in items}
+    failures = [Failure(by_uuid[error.uuid], error.message) for error in refused]
+    failed = {error.uuid for error in refused}
+    return InsertResult([item.uuid for item in items if item.uuid not in failed], failures)
 
 
 class _Reading(Generic[T]):
@@ -96,7 +98,7 @@ def _by_id(uuid: UUID | str) -> Condition:
 
 def _batch(
     model: type[M], objects: Iterable[M], vectors: Sequence[Vector] | None
-) -> tuple[list[M], list[DataObject[Mapping[str, object]]]]:
+) -> tuple[list[M], list[DataObject[dict[str, object]]]]:
     items = _check(model, objects)
     given: Sequence[Vector | None] = list(vectors) if vectors is not None else [None] * len(items)
     if len(given) != len(items):
@@ -191,9 +193,12 @@ class Repository(Reader[M]):
     def insert_many(
         self, objects: Iterable[M], *, vectors: Sequence[Vector] | None = None
     ) -> InsertResult[M]:
-        """Store objects in one batch; refused objects come back in `failures` with the reason."""
+        """Store objects through the batcher; refused ones come back in `failures` with why."""
         items, batch = _batch(self.model, objects, vectors)
-        return _insert_result(items, self._collection.data.insert_many(batch))
+        with self._collection.batch.dynamic() as sending:
+            for item in batch:
+                sending.add_object(item.properties, item.references, item.uuid, item.vector)
+        return _insert_result(items, sending.failed_objects)
 
     def get(self, uuid: UUID | str) -> M | None:
         """The object with this uuid, or None."""
@@ -290,9 +295,12 @@ class AsyncRepository(AsyncReader[M]):
     async def insert_many(
         self, objects: Iterable[M], *, vectors: Sequence[Vector] | None = None
     ) -> InsertResult[M]:
-        """Store objects in one batch; refused objects come back in `failures` with the reason."""
+        """Store objects through the batcher; refused ones come back in `failures` with why."""
         items, batch = _batch(self.model, objects, vectors)
-        return _insert_result(items, await self._collection.data.insert_many(batch))
+        async with self._collection.batch.dynamic() as sending:
+            for item in batch:
+                await sending.add_object(item.properties, item.references, item.uuid, item.vector)
+        return _insert_result(items, sending.failed_objects)
 
     async def get(self, uuid: UUID | str) -> M | None:
         """The object with this uuid, or None."""
