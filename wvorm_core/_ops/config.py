@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
-from typing import TypeVar
+from typing import Literal, TypeVar
 from urllib.parse import quote
 
 from wvorm_core._ops.calls import Op, rest
@@ -467,11 +467,12 @@ def vectorizer_modules(body: JsonObject) -> list[str]:
 
 def add_property(name: str, prop: Property | AnyReferenceProperty) -> Op[None]:
     """Add a property or reference; a property's vectorizer settings go to every module."""
-    if isinstance(prop, Property):
-        body = yield from get_schema(name)
-        payload = prop.to_dict(vectorizer_modules(body))
-    else:
-        payload = prop.to_dict()
+    body = yield from get_schema(name)
+    if prop.name in {str(_obj(p).get("name")) for p in _items(body.get("properties"))}:
+        raise WeaviateInvalidInputError(f"collection {name!r} already has a property {prop.name!r}")
+    payload = (
+        prop.to_dict(vectorizer_modules(body)) if isinstance(prop, Property) else prop.to_dict()
+    )
     yield from rest(
         "POST",
         f"{schema_path(name)}/properties",
@@ -514,8 +515,14 @@ def get_shards(name: str, tenant: str | None = None) -> Op[list[ShardStatus]]:
     ]
 
 
+ShardStatusInput = Literal["READY", "READONLY"]
+
+
 def update_shards(
-    name: str, status: str, shard_names: Sequence[str] | None, tenant: str | None = None
+    name: str,
+    status: ShardStatusInput,
+    shard_names: Sequence[str] | None,
+    tenant: str | None = None,
 ) -> Op[list[ShardStatus]]:
     """Set the status of the given shards (all when None); returns every shard's status."""
     if status not in ("READY", "READONLY"):

@@ -7,6 +7,7 @@ from typing import Any
 
 from wvorm_core._ops import config
 from wvorm_core._ops.calls import Op
+from wvorm_core._ops.config import ShardStatusInput
 from wvorm_core._transport.aio import AsyncTransport
 from wvorm_core._transport.sync import SyncTransport
 from wvorm_core.classes.config import (
@@ -130,7 +131,7 @@ class Config:
         return self._transport.run(config.get_shards(self._name, self._tenant))
 
     def update_shards(
-        self, status: str, shard_names: str | Sequence[str] | None = None
+        self, status: ShardStatusInput, shard_names: str | Sequence[str] | None = None
     ) -> list[ShardStatus]:
         """Set shards READY or READONLY (all shards when `shard_names` is None)."""
         names = [shard_names] if isinstance(shard_names, str) else shard_names
@@ -194,7 +195,7 @@ class AsyncConfig:
         return await self._transport.run(config.get_shards(self._name, self._tenant))
 
     async def update_shards(
-        self, status: str, shard_names: str | Sequence[str] | None = None
+        self, status: ShardStatusInput, shard_names: str | Sequence[str] | None = None
     ) -> list[ShardStatus]:
         """Set shards READY or READONLY (all shards when `shard_names` is None)."""
         names = [shard_names] if isinstance(shard_names, str) else shard_names
