@@ -70,15 +70,17 @@ _PRIMITIVES = frozenset(t.value for t in DataType)
 
 
 def _obj(value: object) -> JsonObject:
-    return value if isinstance(value, Mapping) else {}
+    if type(value) is dict or isinstance(value, Mapping):
+        return value
+    return {}
 
 
 def _get(data: JsonObject, key: str, kind: type[_T], default: _T) -> _T:
-    value = data.get(key)
-    if kind is float and isinstance(value, int) and not isinstance(value, bool):
-        return float(value)  # type: ignore[return-value]
-    if isinstance(value, kind) and not (kind is int and isinstance(value, bool)):
+    value = data.get(key, default)
+    if type(value) is kind:
         return value
+    if kind is float and type(value) is int:
+        return float(value)  # type: ignore[return-value]
     return default
 
 
