@@ -5,7 +5,7 @@ from wvorm.expressions import Condition, FieldExpr, SortKey, asc, desc
 from wvorm.fields import Field, Prop, Ref
 from wvorm.model import ModelDefinitionError, WvModel, info_of
 from wvorm.repository import AsyncReader, AsyncRepository, Reader, Repository
-from wvorm.results import Failure, Hit, InsertResult
+from wvorm.results import Failure, Generated, Hit, HitGroup, InsertResult
 
 __all__ = [
     "AsyncDatabase",
@@ -16,7 +16,9 @@ __all__ = [
     "Failure",
     "Field",
     "FieldExpr",
+    "Generated",
     "Hit",
+    "HitGroup",
     "InsertResult",
     "ModelDefinitionError",
     "Prop",

@@ -9,6 +9,7 @@ from uuid import UUID
 from pydantic import BaseModel
 
 from wvorm.model import ModelDefinitionError, StoredField, WvModel, info_of
+from wvorm_core.classes.data import ReferenceInput, ReferenceToMulti
 
 M = TypeVar("M", bound=WvModel)
 
@@ -36,16 +37,16 @@ def to_properties(obj: WvModel) -> dict[str, object]:
     return out
 
 
-def to_references(obj: WvModel) -> dict[str, list[UUID]]:
-    """The uuids each reference property points to."""
-    out: dict[str, list[UUID]] = {}
+def to_references(obj: WvModel) -> dict[str, ReferenceInput]:
+    """What each set reference property points to (with its collection when multi-target)."""
+    out: dict[str, ReferenceInput] = {}
     for field in info_of(type(obj)).fields.values():
-        if field.is_reference:
-            target = getattr(obj, field.attr)
-            if target is not None:
-                out[field.name] = [
-                    t.uuid for t in (target if isinstance(target, list) else [target])
-                ]
+        target = getattr(obj, field.attr) if field.is_reference else None
+        if isinstance(target, WvModel):
+            if len(field.targets) > 1:
+                out[field.name] = ReferenceToMulti(info_of(type(target)).collection, target.uuid)
+            else:
+                out[field.name] = target.uuid
     return out
 
 
@@ -54,10 +55,18 @@ def load_values(fields: Sequence[StoredField], properties: Mapping[str, object])
     return {f.attr: _load(properties[f.name], f) for f in fields if f.name in properties}
 
 
-def from_properties(model: type[M], uuid: UUID, properties: Mapping[str, object]) -> M:
-    """A model instance from stored properties; properties not returned keep their defaults."""
+def from_properties(
+    model: type[M],
+    uuid: UUID,
+    properties: Mapping[str, object],
+    references: Mapping[str, object] | None = None,
+) -> M:
+    """A model instance from stored properties (and loaded references, by attribute)."""
     fields = [f for f in info_of(model).fields.values() if not f.is_reference]
-    return model.model_validate(load_values(fields, properties)).with_uuid(uuid)
+    values = load_values(fields, properties)
+    if references:
+        values.update(references)
+    return model.model_validate(values).with_uuid(uuid)
 
 
 def _load(value: object, field: StoredField) -> object:

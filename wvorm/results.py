@@ -24,6 +24,24 @@ class Hit(Generic[T]):
 
 
 @dataclass(frozen=True, slots=True)
+class HitGroup(Generic[T]):
+    """The hits sharing one value of the grouped property."""
+
+    value: str
+    hits: list[Hit[T]]
+    min_distance: float
+    max_distance: float
+
+
+@dataclass(frozen=True, slots=True)
+class Generated(Generic[T]):
+    """A generative search: the hits (each with its own text) and the text over all of them."""
+
+    hits: list[Hit[T]]
+    generated: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class Failure(Generic[T]):
     """An object the server refused, with its reason."""
 
