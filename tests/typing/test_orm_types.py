@@ -14,9 +14,12 @@ from wvorm import (
     Database,
     Field,
     FieldExpr,
+    Generated,
     Hit,
+    HitGroup,
     Prop,
     Ref,
+    Repository,
     WvModel,
     desc,
 )
@@ -70,6 +73,17 @@ def check_repositories(db: Database) -> None:
     )
     assert_type(questions.select(Summary).find(), list[Hit[Summary]])
     assert_type(questions.insert_many([]).failures[0].obj, Question)
+    assert_type(questions.bm25("x", query_properties=[Question.question]), list[Hit[Question]])
+    assert_type(questions.hybrid("x", alpha=0.5), list[Hit[Question]])
+    assert_type(questions.near_vector([0.1, 0.2]), list[Hit[Question]])
+    assert_type(questions.near_object(UUID(int=1)), list[Hit[Question]])
+    groups = questions.group_by(Question.tags, number_of_groups=2, objects_per_group=2)
+    assert_type(groups.near_text("x"), list[HitGroup[Question]])
+    generated = questions.generate(single_prompt="Explain {question}").bm25("x")
+    assert_type(generated, Generated[Question])
+    assert_type(generated.generated, str | None)
+    assert_type(questions.count(Question.points > 1), int)
+    assert_type(questions.with_tenant("t1"), Repository[Question])
 
 
 async def check_async_repositories(db: AsyncDatabase) -> None:
