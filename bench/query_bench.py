@@ -4,33 +4,42 @@
 
 Starts a local weaviate-server (or uses WEAVIATE_URL=host:port:grpc_port), imports `--objects`
 objects (384-d float32 vectors from a Gaussian mixture, 5 properties), then measures client CPU
-(`time.process_time`: this process only, the server runs in its own) for each scenario, the two
-clients interleaved, and the peak Python memory (tracemalloc) of a 10,000-object fetch. Both
-clients ask for the same properties and vectors, and the script checks they return the same ids.
+(`time.process_time`: this process only, the server runs in its own) for each scenario, and the
+peak Python memory (tracemalloc) of a 10,000-object fetch. Both clients ask for the same
+properties and vectors, and the script checks they return the same objects.
+
+Two passes: against the live server, then against a replay server (a separate process that
+answers `Search` with the live server's recorded replies at once). The sync gRPC client spends
+CPU while it waits (about 0.03 ms per ms of server time, for both clients alike), so the
+replay pass shows each client's own cost, as in `research/perf_anchors.md`.
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import multiprocessing
 import os
 import statistics
 import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable, Iterator
+from concurrent import futures
 from contextlib import contextmanager
 from typing import Any
 
+import grpc as grpc_lib
 import numpy as np
 import weaviate
-from weaviate.classes.query import MetadataQuery as OfficialMetadata
 
 import wvorm_core
+from wvorm_core._ops import search
+from wvorm_core._ops.calls import grpc
 from wvorm_core.classes.config import Configure, DataType, Property
 from wvorm_core.classes.data import DataObject
-from wvorm_core.classes.query import MetadataQuery
 from wvorm_core.embedded import EmbeddedOptions, EmbeddedServer
+from wvorm_core.proto.v1 import search_get_pb2
 
 COLLECTION = "BenchQuery"
 PROPS = ["title", "body", "category", "price", "count"]
@@ -141,14 +150,86 @@ def main() -> None:
         )
         try:
             load(ours, rows, vectors)
-            run(ours, official, queries, args)
+            print("\n== live server ==")
+            run(ours, official, queries, args, iterate=True)
+            replies = record(ours, queries[0], args)
         finally:
             ours.collections.delete(COLLECTION)
             ours.close()
             official.close()
+        with replay_server(replies) as replay_port:
+            ours = wvorm_core.connect_to_custom(
+                host, port, False, "127.0.0.1", replay_port, False, skip_init_checks=True
+            )
+            ours.connect()
+            official = weaviate.connect_to_custom(
+                http_host=host, http_port=port, http_secure=False,
+                grpc_host="127.0.0.1", grpc_port=replay_port, grpc_secure=False,
+                skip_init_checks=True,
+            )  # fmt: skip
+            try:
+                print("\n== replay server (client cost only) ==")
+                run(ours, official, queries[:1], args, iterate=False)
+            finally:
+                ours.close()
+                official.close()
 
 
-def run(ours: Any, official: Any, queries: list[list[float]], args: argparse.Namespace) -> None:
+ReplyKey = tuple[int, bool]
+
+
+def _key(request: search_get_pb2.SearchRequest) -> ReplyKey:
+    return request.limit, request.metadata.vector or bool(request.metadata.vectors)
+
+
+def record(ours: Any, vector: list[float], args: argparse.Namespace) -> dict[ReplyKey, bytes]:
+    """The live server's reply bytes for each scenario's request."""
+    target = search.Target(COLLECTION)
+    replies = {}
+    for limit in (10, 100, min(10_000, args.objects)):
+        for with_vector in (False, True):
+            options = {"limit": limit, "include_vector": with_vector}
+            message, _ = search._prepare(
+                target, "bench", PROPS, options, search.near_vector(vector)
+            )
+            reply = ours._transport.run(
+                grpc(search.SERVICE, "Search", message, search_get_pb2.SearchReply)
+            )
+            replies[_key(message)] = reply.SerializeToString()
+    return replies
+
+
+def _serve_replay(replies: dict[ReplyKey, bytes], ports: Any) -> None:
+    def answer(request: bytes, context: Any) -> bytes:
+        return replies[_key(search_get_pb2.SearchRequest.FromString(request))]
+
+    server = grpc_lib.server(futures.ThreadPoolExecutor(2))
+    handler = grpc_lib.unary_unary_rpc_method_handler(answer)
+    server.add_generic_rpc_handlers(
+        [grpc_lib.method_handlers_generic_handler("weaviate.v1.Weaviate", {"Search": handler})]
+    )
+    ports.put(server.add_insecure_port("127.0.0.1:0"))
+    server.start()
+    server.wait_for_termination()
+
+
+@contextmanager
+def replay_server(replies: dict[ReplyKey, bytes]) -> Iterator[int]:
+    """A gRPC server in its own process answering `Search` with recorded replies."""
+    context = multiprocessing.get_context("spawn")
+    ports = context.Queue()
+    process = context.Process(target=_serve_replay, args=(replies, ports), daemon=True)
+    process.start()
+    try:
+        yield int(ports.get(timeout=60))
+    finally:
+        process.terminate()
+        process.join()
+
+
+def run(
+    ours: Any, official: Any, queries: list[list[float]], args: argparse.Namespace, iterate: bool
+) -> None:
     a = ours.collections.use(COLLECTION).query
     b = official.collections.use(COLLECTION).query
     cursor = iter(range(10**9))
@@ -162,12 +243,10 @@ def run(ours: Any, official: Any, queries: list[list[float]], args: argparse.Nam
             (
                 f"near_vector limit {limit}{' + vectors' if with_vector else ''}",
                 lambda limit=limit, v=with_vector: a.near_vector(
-                    q(), limit=limit, include_vector=v, return_properties=PROPS,
-                    return_metadata=MetadataQuery(distance=True),
+                    q(), limit=limit, include_vector=v, return_properties=PROPS
                 ),
                 lambda limit=limit, v=with_vector: b.near_vector(
-                    q(), limit=limit, include_vector=v, return_properties=PROPS,
-                    return_metadata=OfficialMetadata(distance=True),
+                    q(), limit=limit, include_vector=v, return_properties=PROPS
                 ),
                 args.queries,
                 limit,
@@ -176,26 +255,27 @@ def run(ours: Any, official: Any, queries: list[list[float]], args: argparse.Nam
     fetch = min(10_000, args.objects)
     scenarios.append(
         (
-            f"fetch_objects {fetch} + vectors",
-            lambda: a.fetch_objects(limit=fetch, include_vector=True, return_properties=PROPS),
-            lambda: b.fetch_objects(limit=fetch, include_vector=True, return_properties=PROPS),
+            f"{fetch} objects + vectors",
+            lambda: a.near_vector(q(), limit=fetch, include_vector=True, return_properties=PROPS),
+            lambda: b.near_vector(q(), limit=fetch, include_vector=True, return_properties=PROPS),
             1,
             fetch,
         )
     )
-    ca = ours.collections.use(COLLECTION)
-    cb = official.collections.use(COLLECTION)
-    scenarios.append(
-        (
-            f"iterator over {args.objects} + vectors",
-            lambda: sum(1 for _ in ca.iterator(include_vector=True, return_properties=PROPS)),
-            lambda: sum(1 for _ in cb.iterator(include_vector=True, return_properties=PROPS)),
-            1,
-            args.objects,
+    if iterate:
+        ca = ours.collections.use(COLLECTION)
+        cb = official.collections.use(COLLECTION)
+        scenarios.append(
+            (
+                f"iterator over {args.objects} + vectors",
+                lambda: sum(1 for _ in ca.iterator(include_vector=True, return_properties=PROPS)),
+                lambda: sum(1 for _ in cb.iterator(include_vector=True, return_properties=PROPS)),
+                1,
+                args.objects,
+            )
         )
-    )
     check(a, b, queries[0])
-    print(f"\n{'scenario':36} {'official':>12} {'wvorm':>12} {'ratio':>7}  per object")
+    print(f"{'scenario':36} {'official':>12} {'wvorm':>12} {'ratio':>7}  per object")
     for name, ours_fn, official_fn, repeat, objects in scenarios:
         ours_fn(), official_fn()  # warm up
         t_official = cpu(official_fn, repeat)
@@ -205,11 +285,11 @@ def run(ours: Any, official: Any, queries: list[list[float]], args: argparse.Nam
             f"{name:36} {t_official * 1e3:9.3f} ms {t_ours * 1e3:9.3f} ms "
             f"{t_official / t_ours:6.2f}x  {per}"
         )
-    peak_official = peak_bytes(lambda: b.fetch_objects(limit=fetch, include_vector=True))
-    peak_ours = peak_bytes(lambda: a.fetch_objects(limit=fetch, include_vector=True))
+    peak_official = peak_bytes(lambda: b.near_vector(q(), limit=fetch, include_vector=True))
+    peak_ours = peak_bytes(lambda: a.near_vector(q(), limit=fetch, include_vector=True))
     print(
-        f"\npeak Python memory, fetch {fetch} + vectors: official {peak_official / 2**20:.1f} MiB, "
-        f"wvorm {peak_ours / 2**20:.1f} MiB ({peak_official / peak_ours:.2f}x less)"
+        f"peak Python memory, {fetch} objects + vectors: official {peak_official / 2**20:.1f} "
+        f"MiB, wvorm {peak_ours / 2**20:.1f} MiB ({peak_official / peak_ours:.2f}x less)"
     )
 
 
