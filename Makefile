@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo check lint types protos docs test
+.PHONY: setup demo check lint types protos docs test bench
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -37,3 +37,6 @@ test: setup
 	$(BIN)/pytest
 
 check: setup lint types protos docs test
+
+bench: setup
+	$(BIN)/python bench/query_bench.py
