@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
 from uuid import UUID
@@ -9,7 +10,8 @@ from uuid import UUID
 from pydantic import BaseModel
 
 from wvorm.model import ModelDefinitionError, StoredField, WvModel, info_of
-from wvorm_core.classes.data import ReferenceInput, ReferenceToMulti
+from wvorm_core.classes.config import DataType
+from wvorm_core.classes.data import PhoneNumber, ReferenceInput, ReferenceToMulti
 
 M = TypeVar("M", bound=WvModel)
 
@@ -70,7 +72,14 @@ def from_properties(
 
 
 def _load(value: object, field: StoredField) -> object:
-    if not field.nested or value is None:
+    if value is None:
+        return None
+    if field.data_type is DataType.BLOB and isinstance(value, str):
+        return base64.b64decode(value)
+    if field.data_type is DataType.PHONE_NUMBER and isinstance(value, Mapping):
+        country = value.get("defaultCountry")
+        return PhoneNumber(str(value.get("input", "")), str(country) if country else None)
+    if not field.nested:
         return value
     if isinstance(value, list):
         return [_load_nested(v, field) for v in value]
