@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, TypedDict, TypeGuard, TypeVar
 from uuid import UUID, SafeUUID
 
@@ -541,12 +542,21 @@ def _metadata(m: search_get_pb2.MetadataResult) -> MetadataReturn:
 _MULTI = base_pb2.Vectors.VECTOR_TYPE_MULTI_FP32
 
 
+_NONE: Mapping[str, Any] = MappingProxyType({})
+"""The shared empty (read-only) mapping of objects without vectors or references."""
+
+
 def _vectors(
     m: search_get_pb2.MetadataResult,
-) -> tuple[dict[str, array[float]], dict[str, list[array[float]]]]:
+) -> tuple[Mapping[str, array[float]], Mapping[str, list[array[float]]]]:
+    """The single and multi vectors of one object."""
+    vectors = m.vectors
+    if len(vectors) == 1 and vectors[0].type != _MULTI:
+        v = vectors[0]
+        return {v.name: _floats(v.vector_bytes)}, _NONE
     single: dict[str, array[float]] = {}
     multi: dict[str, list[array[float]]] = {}
-    for v in m.vectors:
+    for v in vectors:
         if v.type == _MULTI:
             multi[v.name] = _multi(v.vector_bytes)
         else:
@@ -613,15 +623,14 @@ def _objects(
     want_meta = returns.metadata != _NO_METADATA or returns.rerank
     want_vectors = bool(returns.include_vector)
     want_refs = bool(returns.references)
-    generative = single_prompt and make is GenerativeObject
     out = []
+    single: Mapping[str, Any] = _NONE
+    multi: Mapping[str, Any] = _NONE
     for result in results:
         m = result.metadata
         props = result.properties
-        single, multi = _vectors(m) if want_vectors else ({}, {})
-        extra: dict[str, Any] = {}
-        if generative and result.HasField("generative") and result.generative.values:
-            extra["generated"] = result.generative.values[0].result
+        if want_vectors:
+            single, multi = _vectors(m)
         out.append(
             make(
                 _uuid(m),
@@ -630,11 +639,14 @@ def _objects(
                 props.target_collection or collection,
                 single,
                 multi,
-                _cross_references(props.ref_props) if want_refs else {},
+                _cross_references(props.ref_props) if want_refs else _NONE,
                 group,
-                **extra,
             )
         )
+    if single_prompt:
+        for obj, result in zip(out, results, strict=True):
+            if result.HasField("generative") and result.generative.values:
+                obj.generated = result.generative.values[0].result  # type: ignore[attr-defined]
     return out
 
 
