@@ -14,7 +14,7 @@ import pytest
 from pydantic import BaseModel
 
 import wvorm_core
-from wvorm_core.classes.config import ConsistencyLevel
+from wvorm_core.classes.config import ConsistencyLevel, DataType, Property
 from wvorm_core.classes.data import GeoCoordinate
 from wvorm_core.classes.query import (
     BM25Operator,
@@ -583,3 +583,19 @@ def test_unknown_option_is_refused_before_sending(
         articles.query.fetch_objects(limit=-1)
     with pytest.raises(WeaviateInvalidInputError, match=r"collection\.generate"):
         articles.query.fetch_objects(single_prompt="x")  # type: ignore[call-arg]
+
+
+def test_create_with_a_data_model_types_the_reads(
+    client: wvorm_core.WeaviateClient, collection_name: str
+) -> None:
+    col = client.collections.create(
+        collection_name,
+        properties=[
+            Property(name="title", data_type=DataType.TEXT),
+            Property(name="points", data_type=DataType.INT),
+            Property(name="extra", data_type=DataType.TEXT),
+        ],
+        data_model_properties=Props,
+    )
+    assert not col.data.insert_many([{"title": "t", "points": 2, "extra": "not in Props"}]).errors
+    assert col.query.fetch_objects().objects[0].properties == {"title": "t", "points": 2}

@@ -17,6 +17,7 @@ from typing_extensions import assert_type
 import wvorm_core
 from wvorm_core.classes.aggregate import GroupByAggregate, Metrics
 from wvorm_core.classes.query import GroupBy, MetadataQuery, QueryNested, QueryReference
+from wvorm_core.collections import AsyncCollection, Collection
 from wvorm_core.collections.iterator import AsyncCollectionIterator, CollectionIterator
 from wvorm_core.outputs import (
     AggregateGroupByReturn,
@@ -160,3 +161,19 @@ async def check_async(client: wvorm_core.WeaviateAsyncClient) -> None:
     assert_type(col.iterator(), AsyncCollectionIterator[Question, None])
     async for obj in col.iterator():
         assert_type(obj, Object[Question, None])
+
+
+def check_create_with_models(client: wvorm_core.WeaviateClient) -> None:
+    assert_type(client.collections.create("Q"), Collection[Untyped, None])
+    typed = client.collections.create("Q", data_model_properties=Question)
+    assert_type(typed, Collection[Question, None])
+    assert_type(typed.query.fetch_objects().objects[0].properties, Question)
+    both = client.collections.create(
+        "Q", data_model_properties=QuestionModel, data_model_references=Short
+    )
+    assert_type(both, Collection[QuestionModel, Short])
+
+
+async def check_async_create(client: wvorm_core.WeaviateAsyncClient) -> None:
+    typed = await client.collections.create("Q", data_model_properties=Question)
+    assert_type(typed, AsyncCollection[Question, None])

@@ -53,8 +53,10 @@ class Collections:
         sharding_config: ShardingConfigCreate | None = None,
         generative_config: GenerativeProvider | None = None,
         reranker_config: RerankerProvider | None = None,
-    ) -> Collection:
-        """Create a collection and return a handle to it."""
+        data_model_properties: type[P] | None = None,
+        data_model_references: type[R] | None = None,
+    ) -> Collection[P, R]:
+        """Create a collection and return a handle to it, typed by the data models if given."""
         body = schema.create_body(
             name, description=description, properties=properties, references=references,
             vector_config=vector_config, inverted_index_config=inverted_index_config,
@@ -63,7 +65,12 @@ class Collections:
             reranker_config=reranker_config,
         )  # fmt: skip
         created = self._transport.run(schema.create(body))
-        return self.use(created.name)
+        context = CollectionContext(
+            created.name,
+            properties_model=data_model_properties,
+            references_model=data_model_references,
+        )
+        return Collection(self._transport, context)
 
     def create_from_dict(self, config: Mapping[str, object]) -> Collection:
         """Create a collection from its schema JSON (as `GET /v1/schema/{name}` shows it)."""
@@ -156,8 +163,10 @@ class AsyncCollections:
         sharding_config: ShardingConfigCreate | None = None,
         generative_config: GenerativeProvider | None = None,
         reranker_config: RerankerProvider | None = None,
-    ) -> AsyncCollection:
-        """Create a collection and return a handle to it."""
+        data_model_properties: type[P] | None = None,
+        data_model_references: type[R] | None = None,
+    ) -> AsyncCollection[P, R]:
+        """Create a collection and return a handle to it, typed by the data models if given."""
         body = schema.create_body(
             name, description=description, properties=properties, references=references,
             vector_config=vector_config, inverted_index_config=inverted_index_config,
@@ -166,7 +175,12 @@ class AsyncCollections:
             reranker_config=reranker_config,
         )  # fmt: skip
         created = await self._transport.run(schema.create(body))
-        return self.use(created.name)
+        context = CollectionContext(
+            created.name,
+            properties_model=data_model_properties,
+            references_model=data_model_references,
+        )
+        return AsyncCollection(self._transport, context)
 
     async def create_from_dict(self, config: Mapping[str, object]) -> AsyncCollection:
         """Create a collection from its schema JSON (as `GET /v1/schema/{name}` shows it)."""
