@@ -10,6 +10,7 @@ from typing import TypedDict
 from uuid import UUID
 
 import httpx
+import numpy as np
 import pytest
 from pydantic import BaseModel
 
@@ -271,6 +272,9 @@ def test_metadata_and_vectors(articles: wvorm_core.collections.Collection) -> No
     vector = first.vector["default"]
     assert len(vector) == 256
     assert list(vector) == pytest.approx(vectorize(str(first.properties["title"])), abs=1e-6)
+    as_numpy = np.asarray(vector)  # a float32 view of the packed vector, no copy
+    assert as_numpy.dtype == np.float32
+    assert np.shares_memory(as_numpy, np.frombuffer(vector, dtype=np.float32))
     names = articles.query.fetch_objects(limit=1, return_metadata=["creation_time"])
     assert names.objects[0].metadata.creation_time is not None
     assert names.objects[0].metadata.distance is None
@@ -307,8 +311,6 @@ def test_near_vector_and_near_object(articles: wvorm_core.collections.Collection
     res = q.near_vector(vectorize(ROWS[2]["title"]), limit=1, return_metadata=["distance"])  # type: ignore[arg-type]
     assert res.objects[0].uuid == IDS[2]
     assert res.objects[0].metadata.distance == pytest.approx(0.0, abs=1e-5)
-    import numpy as np
-
     as_numpy = q.near_vector(np.array(vectorize(ROWS[1]["title"]), dtype=np.float64), limit=1)  # type: ignore[arg-type]
     assert as_numpy.objects[0].uuid == IDS[1]
     sure = q.near_vector(vectorize(ROWS[0]["title"]), certainty=0.999)  # type: ignore[arg-type]
