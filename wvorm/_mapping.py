@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import base64
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 from uuid import UUID
 
 from pydantic import BaseModel
 
 from wvorm.model import ModelDefinitionError, StoredField, WvModel, info_of
-from wvorm_core.classes.config import DataType
-from wvorm_core.classes.data import PhoneNumber, ReferenceInput, ReferenceToMulti
+from wvorm_core.classes.data import ReferenceInput, ReferenceToMulti
 
 M = TypeVar("M", bound=WvModel)
+B = TypeVar("B", bound=BaseModel)
 
 
 def _dump(value: Any, field: StoredField) -> Any:
@@ -52,9 +51,44 @@ def to_references(obj: WvModel) -> dict[str, ReferenceInput]:
     return out
 
 
-def load_values(fields: Sequence[StoredField], properties: Mapping[str, object]) -> dict[str, Any]:
-    """Model attribute values from stored properties; fields not returned are left out."""
-    return {f.attr: _load(properties[f.name], f) for f in fields if f.name in properties}
+Builder = Callable[[UUID | None, Mapping[str, Any], Mapping[str, Any] | None], B]
+
+
+def builder(model: type[B], fields: tuple[StoredField, ...]) -> Builder[B]:
+    """A constructor of `model` from decoded server values (by Weaviate name).
+
+    pydantic-core validation in Rust is faster than constructing instances from Python, so
+    instances are validated; `fields` convert values whose Python type differs from the
+    decoded one (blobs, phone numbers, dates, enums, nested models).
+    """
+    validate = model.__pydantic_validator__.validate_python
+    direct = all(f.attr == f.name and f.convert is None for f in fields)
+    plain = [(f.attr, f.name) for f in fields if f.convert is None]
+    converted = [(f.attr, f.name, f.convert) for f in fields if f.convert is not None]
+    set_attr = object.__setattr__
+
+    def values_of(props: Mapping[str, Any]) -> dict[str, Any]:
+        values = {attr: props[name] for attr, name in plain if name in props}
+        for attr, name, convert in converted:
+            if name in props:
+                value = props[name]
+                values[attr] = None if value is None else convert(value)
+        return values
+
+    def build(uuid: UUID | None, props: Mapping[str, Any], refs: Mapping[str, Any] | None) -> B:
+        if refs:
+            instance = validate({**values_of(props), **refs})
+        else:
+            instance = validate(props if direct else values_of(props))
+        if uuid is not None:
+            set_attr(instance, "_wv_uuid", uuid)
+        return instance  # type: ignore[no-any-return]
+
+    return build
+
+
+def stored_fields(model: type[WvModel]) -> tuple[StoredField, ...]:
+    return tuple(f for f in info_of(model).fields.values() if not f.is_reference)
 
 
 def from_properties(
@@ -63,36 +97,11 @@ def from_properties(
     properties: Mapping[str, object],
     references: Mapping[str, object] | None = None,
 ) -> M:
-    """A model instance from stored properties (and loaded references, by attribute)."""
-    fields = [f for f in info_of(model).fields.values() if not f.is_reference]
-    values = load_values(fields, properties)
-    if references:
-        values.update(references)
-    return model.model_validate(values).with_uuid(uuid)
+    """A model instance from decoded properties (and loaded references, by attribute)."""
+    return builder(model, stored_fields(model))(uuid, properties, references)
 
 
-def _load(value: object, field: StoredField) -> object:
-    if value is None:
-        return None
-    if field.data_type is DataType.BLOB and isinstance(value, str):
-        return base64.b64decode(value)
-    if field.data_type is DataType.PHONE_NUMBER and isinstance(value, Mapping):
-        country = value.get("defaultCountry")
-        return PhoneNumber(str(value.get("input", "")), str(country) if country else None)
-    if not field.nested:
-        return value
-    if isinstance(value, list):
-        return [_load_nested(v, field) for v in value]
-    return _load_nested(value, field)
-
-
-def _load_nested(value: object, field: StoredField) -> object:
-    if not isinstance(value, Mapping):
-        return value
-    return {n.attr: _load(value[n.name], n) for n in field.nested if n.name in value}
-
-
-def projection_fields(model: type[WvModel], projection: type[BaseModel]) -> list[StoredField]:
+def projection_fields(model: type[WvModel], projection: type[BaseModel]) -> tuple[StoredField, ...]:
     """The model fields a projection reads; each projection field must be a model property."""
     fields = info_of(model).fields
     unknown = sorted(
@@ -103,4 +112,4 @@ def projection_fields(model: type[WvModel], projection: type[BaseModel]) -> list
             f"{projection.__name__} is not a projection of {model.__name__}: "
             f"{model.__name__} has no properties {unknown}"
         )
-    return [fields[attr] for attr in projection.model_fields]
+    return tuple(fields[attr] for attr in projection.model_fields)

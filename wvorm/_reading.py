@@ -9,9 +9,9 @@ from uuid import UUID
 
 from pydantic import BaseModel
 
-from wvorm._mapping import from_properties, load_values, projection_fields
+from wvorm._mapping import Builder, builder, projection_fields, stored_fields
 from wvorm.expressions import Condition, FieldExpr, SortKey
-from wvorm.model import StoredField, WvModel, info_of
+from wvorm.model import WvModel, info_of
 from wvorm.results import Generated, Hit, HitGroup
 from wvorm_core.classes.query import GroupBy, MetadataQuery, QueryReference, Sort
 from wvorm_core.outputs.query import CrossReference, Object
@@ -43,10 +43,6 @@ def property_names(fields: Sequence[FieldExpr[Any]] | None) -> list[str] | None:
     return None if fields is None else [f.property_name for f in fields]
 
 
-def _stored(model: type[WvModel]) -> list[StoredField]:
-    return [f for f in info_of(model).fields.values() if not f.is_reference]
-
-
 def _reference_queries(model: type[WvModel]) -> tuple[list[QueryReference], list[QueryReference]]:
     """References to load one level deep: those the search itself can return, and the rest.
 
@@ -57,7 +53,7 @@ def _reference_queries(model: type[WvModel]) -> tuple[list[QueryReference], list
     later: list[QueryReference] = []
     for ref in (f for f in info_of(model).fields.values() if f.is_reference):
         for index, target in enumerate(ref.targets):
-            names = [f.name for f in _stored(target)]
+            names = [f.name for f in stored_fields(target)]
             if len(ref.targets) == 1:
                 first.append(QueryReference(ref.name, names))
                 continue
@@ -67,21 +63,31 @@ def _reference_queries(model: type[WvModel]) -> tuple[list[QueryReference], list
 
 
 def _model_builder(model: type[M]) -> Build[M]:
-    refs = [f for f in info_of(model).fields.values() if f.is_reference]
-    targets = {ref.name: {info_of(t).collection: t for t in ref.targets} for ref in refs}
+    build_model = builder(model, stored_fields(model))
+    refs = [
+        (ref.name, ref.attr, {info_of(t).collection: _target_builder(t) for t in ref.targets})
+        for ref in info_of(model).fields.values()
+        if ref.is_reference
+    ]
 
     def build(obj: Object[Any, Any], extra: Loaded) -> M:
+        if not refs:
+            return build_model(obj.uuid, obj.properties, None)
         loaded: dict[str, object] = {}
         found_extra = extra.get(obj.uuid, {})
-        for ref in refs:
-            found = [*_objects(obj.references.get(ref.name)), *found_extra.get(ref.name, [])]
+        for name, attr, targets in refs:
+            found = [*_objects(obj.references.get(name)), *found_extra.get(name, [])]
             if found:
                 first = found[0]
-                target = targets[ref.name].get(first.collection, ref.targets[0])
-                loaded[ref.attr] = from_properties(target, first.uuid, first.properties)
-        return from_properties(model, obj.uuid, obj.properties, loaded)
+                target = targets.get(first.collection) or next(iter(targets.values()))
+                loaded[attr] = target(first.uuid, first.properties, None)
+        return build_model(obj.uuid, obj.properties, loaded)
 
     return build
+
+
+def _target_builder(model: type[WvModel]) -> Builder[WvModel]:
+    return builder(model, stored_fields(model))
 
 
 def _objects(found: CrossReference | None) -> list[Object[Any, Any]]:
@@ -121,17 +127,18 @@ class Shaping(Generic[Out]):
 
 
 def _hits(build: Build[T], objects: Sequence[Any], extra: Loaded) -> list[Hit[T]]:
-    return [
-        Hit(build(o, extra), o.uuid, o.metadata, o.vector, getattr(o, "generated", None))
-        for o in objects
-    ]
+    return [Hit(build(o, extra), o.uuid, o.metadata, o.vector) for o in objects]
+
+
+def _generated_hits(build: Build[T], objects: Sequence[Any], extra: Loaded) -> list[Hit[T]]:
+    return [Hit(build(o, extra), o.uuid, o.metadata, o.vector, o.generated) for o in objects]
 
 
 def model_hits(model: type[M]) -> Shaping[list[Hit[M]]]:
     build = _model_builder(model)
     first, later = _reference_queries(model)
     return Shaping(
-        [f.name for f in _stored(model)],
+        [f.name for f in stored_fields(model)],
         lambda reply, extra: _hits(build, reply.objects, extra),
         first,
         later,
@@ -141,8 +148,10 @@ def model_hits(model: type[M]) -> Shaping[list[Hit[M]]]:
 def projection_hits(model: type[WvModel], projection: type[S]) -> Shaping[list[Hit[S]]]:
     fields = projection_fields(model, projection)
 
+    build_projection = builder(projection, fields)
+
     def build(obj: Object[Any, Any], _: Loaded) -> S:
-        return projection.model_validate(load_values(fields, obj.properties))
+        return build_projection(None, obj.properties, None)
 
     return Shaping([f.name for f in fields], lambda reply, _: _hits(build, reply.objects, {}))
 
@@ -185,7 +194,9 @@ def generated_hits(
     }
     return Shaping(
         base.returns,
-        lambda reply, extra: Generated(_hits(build, reply.objects, extra), reply.generated),
+        lambda reply, extra: Generated(
+            _generated_hits(build, reply.objects, extra), reply.generated
+        ),
         base.references,
         base.follow_ups,
         {k: v for k, v in options.items() if v is not None},

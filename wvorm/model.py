@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import base64
+import contextlib
 import enum
 import types
 import typing
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, Union, get_args, get_origin
@@ -37,7 +39,7 @@ from wvorm_core.classes.config import (
 from wvorm_core.classes.data import GeoCoordinate, PhoneNumber
 
 if TYPE_CHECKING:
-    from typing_extensions import Unpack
+    pass
 
 _RESERVED = frozenset({"id", "_id", "_additional", "uuid", "vectors"})
 _SCALARS: dict[type, DataType] = {
@@ -78,6 +80,8 @@ class StoredField:
     options: WeaviateOptions
     nested: tuple[StoredField, ...] = ()
     targets: tuple[type[WvModel], ...] = ()
+    convert: Callable[[Any], Any] | None = None
+    """Turns a decoded server value into the field's Python type, where they differ."""
 
     @property
     def is_reference(self) -> bool:
@@ -177,33 +181,85 @@ def _strip(annotation: Any) -> tuple[Any, bool]:
             return annotation, optional
 
 
-def _data_type(owner: str, attr: str, annotation: Any) -> tuple[DataType, tuple[StoredField, ...]]:
+def _phone(value: Any) -> Any:
+    if not isinstance(value, Mapping):
+        return value
+    country = value.get("defaultCountry")
+    return PhoneNumber(str(value.get("input", "")), str(country) if country else None)
+
+
+def _blob(value: Any) -> Any:
+    return base64.b64decode(value) if isinstance(value, str) else value
+
+
+def _day(value: Any) -> Any:
+    return value.date() if isinstance(value, datetime) else value
+
+
+_CONVERTERS: dict[type, Callable[[Any], Any]] = {bytes: _blob, PhoneNumber: _phone, date: _day}
+
+
+def load_values(fields: Sequence[StoredField], properties: Mapping[str, Any]) -> dict[str, Any]:
+    """Attribute values from decoded properties; fields not returned are left out."""
+    values: dict[str, Any] = {}
+    for field in fields:
+        value = properties.get(field.name, _MISSING)
+        if value is not _MISSING:
+            convert = field.convert
+            values[field.attr] = convert(value) if convert and value is not None else value
+    return values
+
+
+_MISSING: Any = object()
+
+
+def _nested_converter(
+    model: type[BaseModel], nested: tuple[StoredField, ...]
+) -> Callable[[Any], Any]:
+    def convert(value: Any) -> Any:
+        if not isinstance(value, Mapping):
+            return value
+        return model.model_validate(load_values(nested, value))
+
+    return convert
+
+
+def _each(convert: Callable[[Any], Any] | None) -> Callable[[Any], Any] | None:
+    if convert is None:
+        return None
+    return lambda values: [convert(v) if v is not None else v for v in values]
+
+
+_Mapped = tuple[DataType, tuple[StoredField, ...], Callable[[Any], Any] | None]
+
+
+def _data_type(owner: str, attr: str, annotation: Any) -> _Mapped:
+    """The Weaviate type of an annotation, its nested fields, and its value converter."""
     annotation, _ = _strip(annotation)
     origin = get_origin(annotation)
-    if origin in (list, Sequence, tuple, set, frozenset) and origin not in (set, frozenset):
+    if origin in (list, Sequence, tuple):
         args = get_args(annotation)
-        inner_type = args[0] if args else Any
-        inner, nested = _data_type(owner, attr, inner_type)
+        inner, nested, convert = _data_type(owner, attr, args[0] if args else Any)
         if inner not in _ARRAYS:
             raise ModelDefinitionError(f"{owner}.{attr}: Weaviate has no array of {inner.value}")
-        return _ARRAYS[inner], nested
+        return _ARRAYS[inner], nested, _each(convert)
     if origin is Literal:
-        values = get_args(annotation)
-        kinds = {type(v) for v in values}
+        kinds = {type(v) for v in get_args(annotation)}
         if len(kinds) == 1 and (kind := kinds.pop()) in _SCALARS:
-            return _SCALARS[kind], ()
+            return _SCALARS[kind], (), None
     if isinstance(annotation, type):
         if issubclass(annotation, enum.Enum):
             for base, data_type in _SCALARS.items():
                 if issubclass(annotation, base):
-                    return data_type, ()
+                    return data_type, (), annotation
+        if issubclass(annotation, bool):
+            return DataType.BOOL, (), None
         for base, data_type in _SCALARS.items():
-            if annotation is base or (base is not bool and issubclass(annotation, base)):
-                if base is int and issubclass(annotation, bool):
-                    return DataType.BOOL, ()
-                return data_type, ()
+            if issubclass(annotation, base):
+                return data_type, (), _CONVERTERS.get(annotation)
         if issubclass(annotation, BaseModel) and not issubclass(annotation, WvModel):
-            return DataType.OBJECT, _nested_fields(annotation)
+            nested = _nested_fields(annotation)
+            return DataType.OBJECT, nested, _nested_converter(annotation, nested)
         if issubclass(annotation, WvModel):
             raise ModelDefinitionError(
                 f"{owner}.{attr}: {annotation.__name__} is a collection model; "
@@ -224,9 +280,11 @@ def _nested_fields(model: type[BaseModel]) -> tuple[StoredField, ...]:
     out = []
     for attr, info in model.model_fields.items():
         options = _options(info)
-        data_type, nested = _data_type(model.__name__, attr, info.annotation)
+        data_type, nested, convert = _data_type(model.__name__, attr, info.annotation)
         name = check_property_name(options.name or attr)
-        out.append(StoredField(attr, name, options.data_type or data_type, options, nested))
+        out.append(
+            StoredField(attr, name, options.data_type or data_type, options, nested, (), convert)
+        )
     return tuple(out)
 
 
@@ -251,8 +309,8 @@ def _stored_field(model: type[WvModel], attr: str, info: pydantic.fields.FieldIn
         return StoredField(attr, name, None, options, targets=tuple(targets))
     if get_origin(annotation) is Prop:
         annotation = get_args(annotation)[0]
-    data_type, nested = _data_type(owner, attr, annotation)
-    return StoredField(attr, name, options.data_type or data_type, options, nested)
+    data_type, nested, convert = _data_type(owner, attr, annotation)
+    return StoredField(attr, name, options.data_type or data_type, options, nested, (), convert)
 
 
 def _check_keywords(owner: str, **given: tuple[object, type]) -> None:
@@ -399,41 +457,49 @@ class WvModel(BaseModel, metaclass=_WvModelMeta):
     (the matching `Configure.*` values).
     """
 
+    __slots__ = ("_wv_uuid",)
     model_config = pydantic.ConfigDict(validate_assignment=False, extra="forbid")
     __wvorm_info__: ClassVar[ModelInfo]
-    _uuid: UUID | None = PrivateAttr(default=None)
-
     if TYPE_CHECKING:
-
-        def __init_subclass__(
-            cls,
-            *,
-            collection: str | None = None,
-            description: str | None = None,
-            vectors: VectorConfig | Sequence[VectorConfig] | None = None,
-            uuid_from: Sequence[str] = (),
-            inverted_index: InvertedIndexConfigCreate | None = None,
-            multi_tenancy: MultiTenancyConfigCreate | None = None,
-            replication: ReplicationConfigCreate | None = None,
-            sharding: ShardingConfigCreate | None = None,
-            generative: GenerativeProvider | None = None,
-            reranker: RerankerProvider | None = None,
-            **kwargs: Unpack[pydantic.ConfigDict],
-        ) -> None: ...
+        _wv_uuid: UUID
 
     @property
     def uuid(self) -> UUID:
-        """The object's id: given, derived from `uuid_from` fields, or random (then kept)."""
-        if self._uuid is None:
+        """The object's id: given, derived from `uuid_from` fields, or random (then kept).
+
+        It lives beside the fields: equality compares field values only.
+        """
+        try:
+            return self._wv_uuid
+        except AttributeError:
             fields = info_of(type(self)).settings.uuid_from
             if fields:
                 key = "|".join(f"{f}={getattr(self, f)!r}" for f in fields)
-                self._uuid = uuid5(_UUID_NAMESPACE, f"{type(self).__name__}|{key}")
+                ident = uuid5(_UUID_NAMESPACE, f"{type(self).__name__}|{key}")
             else:
-                self._uuid = uuid4()
-        return self._uuid
+                ident = uuid4()
+            return self.with_uuid(ident)._wv_uuid
 
     def with_uuid(self, uuid: UUID | str) -> Self:
         """Set the object's id (returns self)."""
-        self._uuid = uuid if isinstance(uuid, UUID) else UUID(uuid)
+        object.__setattr__(self, "_wv_uuid", uuid if isinstance(uuid, UUID) else UUID(uuid))
         return self
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        """A copy with the same uuid (pydantic's `model_copy`)."""
+        copied = super().model_copy(update=update, deep=deep)
+        with contextlib.suppress(AttributeError):
+            copied.with_uuid(self._wv_uuid)
+        return copied
+
+    def __getstate__(self) -> dict[Any, Any]:
+        state = super().__getstate__()
+        with contextlib.suppress(AttributeError):
+            state["wvorm_uuid"] = self._wv_uuid
+        return state
+
+    def __setstate__(self, state: dict[Any, Any]) -> None:
+        ident = state.pop("wvorm_uuid", None)
+        super().__setstate__(state)
+        if ident is not None:
+            self.with_uuid(ident)

@@ -1,0 +1,149 @@
+"""ORM read cost: building `Hit[Model]` instances vs the core client's decode into dicts.
+
+    .venv/bin/python bench/orm_bench.py [--objects 5000] [--rounds 25]
+
+Starts a local weaviate-server, stores `--objects` objects with five properties, and records
+the server's `Search` reply for a fetch of all of them. Then, with no I/O in the timed part,
+it measures client CPU per object (median of `--rounds`) for:
+
+- core, dicts: the core client's own work for `fetch_objects(return_properties=[...])`
+  (build the request, decode the recorded reply into `Object`s with dict properties);
+- core, pydantic: the same with `return_properties=PydanticModel` (decoded straight into it);
+- wvorm: the core dict decode plus building the `Hit[Model]` list that `repo.find()` returns.
+
+Goal: wvorm at most 1.3x the core's dict decode. A live pass (sync gRPC over loopback,
+whose waiting also costs CPU) is printed after it for reference.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+
+from pydantic import BaseModel
+
+import wvorm
+import wvorm_core
+from wvorm import Field, Prop, WvModel
+from wvorm_core._ops import search
+from wvorm_core._ops.calls import GrpcRequest, Op
+from wvorm_core.collections.query import target_of
+from wvorm_core.embedded import EmbeddedOptions, EmbeddedServer
+
+PROPS = ["title", "body", "category", "price", "count"]
+
+
+class Row(WvModel, collection="BenchOrmRow"):
+    title: Prop[str]
+    body: Prop[str]
+    category: Prop[str]
+    price: Prop[float]
+    count: Prop[int] = Field(default=0)
+
+
+class PlainRow(BaseModel):
+    title: str
+    body: str
+    category: str
+    price: float
+    count: int
+
+
+def cpu_per_object(run: Callable[[], object], objects: int, rounds: int) -> list[float]:
+    samples = []
+    for _ in range(rounds):
+        started = time.process_time()
+        run()
+        samples.append((time.process_time() - started) / objects * 1e6)
+    return samples
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--objects", type=int, default=5000)
+    parser.add_argument("--rounds", type=int, default=25)
+    args = parser.parse_args()
+    n = args.objects
+    with tempfile.TemporaryDirectory() as data:
+        options = EmbeddedOptions(port=0, grpc_port=0, persistence_data_path=data, modules=())
+        environment = {"QUERY_MAXIMUM_RESULTS": str(max(n, 10000))}
+        options = EmbeddedOptions(**{**options.__dict__, "environment_variables": environment})
+        with (
+            EmbeddedServer(options) as server,
+            wvorm_core.connect_to_local(
+                host=server.host, port=server.port, grpc_port=server.grpc_port
+            ) as client,
+        ):
+            db = wvorm.Database(client)
+            db.create_all([Row])
+            rows = [
+                Row(title=f"title {i}", body="some body text " * 8, category=f"c{i % 50}",
+                    price=i * 0.25, count=i)
+                for i in range(n)
+            ]  # fmt: skip
+            assert db.repo(Row).insert_many(rows).ok
+            collection = client.collections.use("BenchOrmRow")
+            repo = db.repo(Row)
+            target = target_of(collection._context)
+            ask = {"limit": n}
+
+            def decode(properties: object) -> Callable[[], object]:
+                op = search.query(target, "fetch_objects", properties, ask)  # type: ignore[arg-type]
+                request = next(op)
+                assert isinstance(request, GrpcRequest)
+                reply = client._transport.run(_send(request))
+
+                def run() -> object:
+                    again = search.query(target, "fetch_objects", properties, ask)  # type: ignore[arg-type]
+                    next(again)
+                    try:
+                        again.send(reply)
+                    except StopIteration as done:
+                        return done.value
+                    raise AssertionError("the search wanted more than one reply")
+
+                return run
+
+            core_dicts = decode(PROPS)
+            shaping = repo._shaping
+            recorded = core_dicts()
+            assert len(shaping.shape(recorded, {})) == n
+            offline: dict[str, Callable[[], object]] = {
+                "core, dicts": core_dicts,
+                "core, pydantic": decode(PlainRow),
+                "wvorm, Hit[Row]": lambda: shaping.shape(core_dicts(), {}),
+            }
+            live: dict[str, Callable[[], object]] = {
+                "core, dicts": lambda: collection.query.fetch_objects(
+                    limit=n, return_properties=PROPS
+                ),
+                "wvorm, Hit[Row]": lambda: repo.find(limit=n),
+            }
+            report("recorded reply, no I/O", offline, n, args.rounds)
+            report("live server (sync gRPC waits count too)", live, n, max(3, args.rounds // 5))
+
+
+def _send(request: GrpcRequest) -> Op[object]:
+    reply = yield request
+    return reply
+
+
+def report(title: str, readers: dict[str, Callable[[], object]], n: int, rounds: int) -> None:
+    for run in readers.values():
+        run()  # warm up
+    samples: dict[str, list[float]] = {name: [] for name in readers}
+    for _ in range(rounds):
+        for name, run in readers.items():
+            samples[name] += cpu_per_object(run, n, 1)
+    base = statistics.median(samples["core, dicts"])
+    print(f"{title}: fetch of {n} objects, 5 properties; client CPU per object")
+    for name, values in samples.items():
+        median = statistics.median(values)
+        print(f"  {name:<16} {median:6.2f} µs   {median / base:4.2f}x core dicts")
+
+
+if __name__ == "__main__":
+    main()
