@@ -142,6 +142,30 @@ def test_collection_level_settings() -> None:
     assert sharded["shardingConfig"] == {"desiredCount": 3}
 
 
+def test_text_analyzer_and_stopword_presets() -> None:
+    body = create_body(
+        "A",
+        properties=[
+            Property(
+                name="t",
+                data_type=DataType.TEXT,
+                text_analyzer=Configure.text_analyzer(
+                    ascii_fold=True, ascii_fold_ignore=["é"], stopword_preset="mine"
+                ),
+            )
+        ],
+        inverted_index_config=Configure.inverted_index(stopword_presets={"mine": ["foo"]}),
+    )
+    assert body["properties"] == [
+        {
+            "name": "t",
+            "dataType": ["text"],
+            "textAnalyzer": {"asciiFold": True, "asciiFoldIgnore": ["é"], "stopwordPreset": "mine"},
+        }
+    ]
+    assert body["invertedIndexConfig"] == {"stopwordPresets": {"mine": ["foo"]}}
+
+
 def _index(vector: object) -> object:
     return create_body("A", vector_config=vector)["vectorConfig"]["default"]  # type: ignore[arg-type,index]
 
@@ -378,6 +402,14 @@ def test_bad_input(kwargs: dict[str, object], message: str) -> None:
             "both added and removed",
         ),
         (lambda: Configure.replication(0), "replication factor must be 1 or more"),
+        (lambda: Configure.text_analyzer(ascii_fold_ignore=["é"]), "needs ascii_fold=True"),
+        (
+            lambda: Property(
+                name="n", data_type=DataType.INT, text_analyzer=Configure.text_analyzer()
+            ),
+            "text_analyzer applies to text",
+        ),
+        (lambda: Configure.inverted_index(stopword_presets={"x": []}), "non-empty list"),
         (lambda: Configure.multi_tenancy(False, auto_tenant_creation=True), "need enabled=True"),
         (lambda: Configure.Generative.custom("openai"), "start with 'generative-'"),
     ],

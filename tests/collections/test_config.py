@@ -33,6 +33,7 @@ from wvorm_core.outputs.config import (
     PropertyVectorizerConfig,
     RQConfig,
     SQConfig,
+    TextAnalyzerConfig,
     VectorIndexConfigFlat,
     VectorIndexConfigHNSW,
 )
@@ -74,7 +75,9 @@ def test_properties_and_references(
             Property(name="title", data_type=DataType.TEXT, tokenization=Tokenization.FIELD,
                      description="the title", skip_vectorization=True),
             Property(name="tags", data_type=DataType.TEXT_ARRAY, index_searchable=False,
-                     vectorize_property_name=False),
+                     vectorize_property_name=False,
+                     text_analyzer=Configure.text_analyzer(ascii_fold=True, ascii_fold_ignore=["é"],
+                                                           stopword_preset="mine")),
             Property(name="count", data_type=DataType.INT, index_range_filters=True),
             Property(name="counts", data_type=DataType.INT_ARRAY, index_filterable=False),
             Property(name="score", data_type=DataType.NUMBER),
@@ -104,6 +107,7 @@ def test_properties_and_references(
             ReferenceProperty.MultiTarget(name="multi", target_collections=[collection_name]),
         ],
         vector_config=V.text2vec_transformers(source_properties=["title", "tags"]),
+        inverted_index_config=Configure.inverted_index(stopword_presets={"mine": ["foo", "bar"]}),
     )  # fmt: skip
     config = col.config.get()
     assert config.description == "every data type"
@@ -121,6 +125,9 @@ def test_properties_and_references(
     assert title.vectorizer_configs[module] == PropertyVectorizerConfig(True, True)
     assert by_name["tags"].vectorizer_configs[module] == PropertyVectorizerConfig(False, False)
     assert not by_name["tags"].index_searchable
+    assert by_name["tags"].text_analyzer == TextAnalyzerConfig(True, ("é",), "mine")
+    assert by_name["title"].text_analyzer is None
+    assert config.inverted_index_config.stopword_presets == {"mine": ("foo", "bar")}
     assert by_name["tags"].tokenization is Tokenization.WORD  # the server's default
     assert by_name["count"].index_range_filters
     assert not by_name["counts"].index_filterable
@@ -142,13 +149,18 @@ def test_properties_and_references(
         Property(name="extra", data_type=DataType.TEXT, skip_vectorization=True)
     )
     col.config.add_reference(ReferenceProperty(name="later", target_collection=collection_name))
-    col.config.update(description="changed", property_descriptions={"count": "how many"})
+    col.config.update(
+        description="changed",
+        property_descriptions={"count": "how many"},
+        inverted_index_config=Reconfigure.inverted_index(stopword_presets={"mine": ["baz"]}),
+    )
     updated = col.config.get()
     extra = next(p for p in updated.properties if p.name == "extra")
     assert extra.vectorizer_configs[module].skip
     assert "later" in {r.name for r in updated.references}
     assert updated.description == "changed"
     assert next(p for p in updated.properties if p.name == "count").description == "how many"
+    assert updated.inverted_index_config.stopword_presets == {"mine": ("baz",)}
 
 
 def test_vector_indexes_and_quantizers(

@@ -38,6 +38,7 @@ from wvorm_core.outputs.config import (
     RerankerConfig,
     ShardingConfig,
     ShardStatus,
+    TextAnalyzerConfig,
     VectorIndexConfigAny,
     VectorIndexConfigDynamic,
     VectorIndexConfigFlat,
@@ -65,6 +66,7 @@ def check_config(collection: Collection) -> None:
     assert_type(prop.tokenization, Tokenization | None)
     assert_type(prop.index_range_filters, bool)
     assert_type(prop.nested_properties, tuple[NestedProperty, ...])
+    assert_type(prop.text_analyzer, TextAnalyzerConfig | None)
     assert_type(prop.vectorizer_configs, Mapping[str, PropertyVectorizerConfig])
     assert_type(config.references, tuple[ReferencePropertyConfig, ...])
     assert_type(config.references[0].target_collections, tuple[str, ...])
@@ -87,6 +89,7 @@ def check_config(collection: Collection) -> None:
         assert_type(index.threshold, int)
     assert_type(config.inverted_index_config.bm25.k1, float)
     assert_type(config.inverted_index_config.stopwords.preset, StopwordsPreset)
+    assert_type(config.inverted_index_config.stopword_presets, Mapping[str, tuple[str, ...]] | None)
     assert_type(config.inverted_index_config.stopwords.additions, tuple[str, ...] | None)
     assert_type(config.multi_tenancy_config.auto_tenant_creation, bool)
     assert_type(config.replication_config.factor, int)

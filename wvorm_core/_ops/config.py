@@ -56,6 +56,7 @@ from wvorm_core.outputs.config import (
     ShardStatus,
     SQConfig,
     StopwordsConfig,
+    TextAnalyzerConfig,
     VectorIndexConfigAny,
     VectorIndexConfigDynamic,
     VectorIndexConfigFlat,
@@ -112,6 +113,7 @@ def parse_inverted_index(data: JsonObject) -> InvertedIndexConfig:
             _strings(stopwords.get("additions")),
             _strings(stopwords.get("removals")),
         ),
+        stopword_presets=_presets(data.get("stopwordPresets")),
         using_block_max_wand=_get(data, "usingBlockMaxWAND", bool, False),
     )
 
@@ -125,7 +127,14 @@ _PropertyValues = tuple[
     bool,
     "Tokenization | None",
     "tuple[NestedProperty, ...]",
+    "TextAnalyzerConfig | None",
 ]
+
+
+def _presets(value: object) -> Mapping[str, tuple[str, ...]] | None:
+    if not isinstance(value, Mapping) or not value:
+        return None
+    return freeze_map({str(k): _strings(v) or () for k, v in value.items()})
 
 
 def _nested(data: JsonObject) -> NestedProperty:
@@ -143,6 +152,17 @@ def _property_values(data: JsonObject) -> _PropertyValues:
         _get(data, "indexRangeFilters", bool, False),
         Tokenization(tokenization) if tokenization else None,
         tuple(_nested(_obj(n)) for n in _items(data.get("nestedProperties"))),
+        _text_analyzer(data.get("textAnalyzer")),
+    )
+
+
+def _text_analyzer(value: object) -> TextAnalyzerConfig | None:
+    if not isinstance(value, Mapping):
+        return None
+    return TextAnalyzerConfig(
+        _get(value, "asciiFold", bool, False),
+        _strings(value.get("asciiFoldIgnore")),
+        _opt(value, "stopwordPreset", str),
     )
 
 

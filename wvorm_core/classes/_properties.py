@@ -82,6 +82,33 @@ _RANGE_TYPES = frozenset({DataType.INT, DataType.NUMBER, DataType.DATE})
 
 
 @dataclass(frozen=True)
+class TextAnalyzerConfigCreate:
+    """Text analysis of one text property: ASCII folding and a stopword preset (1.37+)."""
+
+    ascii_fold: bool | None = None
+    ascii_fold_ignore: Sequence[str] | None = None
+    stopword_preset: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.ascii_fold_ignore is not None:
+            if not self.ascii_fold:
+                raise WeaviateInvalidInputError(
+                    "text_analyzer: ascii_fold_ignore needs ascii_fold=True"
+                )
+            object.__setattr__(self, "ascii_fold_ignore", tuple(self.ascii_fold_ignore))
+
+    def to_dict(self) -> dict[str, object]:
+        out: dict[str, object] = {}
+        if self.ascii_fold is not None:
+            out["asciiFold"] = self.ascii_fold
+        if self.ascii_fold_ignore is not None:
+            out["asciiFoldIgnore"] = list(self.ascii_fold_ignore)
+        if self.stopword_preset is not None:
+            out["stopwordPreset"] = self.stopword_preset
+        return out
+
+
+@dataclass(frozen=True)
 class Property:
     """A property of a collection; `nested_properties` only for OBJECT and OBJECT_ARRAY.
 
@@ -99,6 +126,7 @@ class Property:
     nested_properties: Sequence[Property] | None = None
     skip_vectorization: bool = False
     vectorize_property_name: bool = True
+    text_analyzer: TextAnalyzerConfigCreate | None = None
 
     def __post_init__(self) -> None:
         _check_new_property_name(self.name)
@@ -118,6 +146,10 @@ class Property:
         if self.tokenization is not None and self.data_type not in TEXT_TYPES:
             raise WeaviateInvalidInputError(
                 f"{where}: tokenization applies to text properties only"
+            )
+        if self.text_analyzer is not None and self.data_type not in TEXT_TYPES:
+            raise WeaviateInvalidInputError(
+                f"{where}: text_analyzer applies to text properties only"
             )
         if self.index_searchable and self.data_type not in TEXT_TYPES:
             raise WeaviateInvalidInputError(
@@ -139,6 +171,8 @@ class Property:
             "indexRangeFilters": self.index_range_filters,
         }
         out.update({k: v for k, v in optional.items() if v is not None})
+        if self.text_analyzer is not None:
+            out["textAnalyzer"] = self.text_analyzer.to_dict()
         if self.nested_properties:
             out["nestedProperties"] = [p.to_dict() for p in self.nested_properties]
         if vectorizers:

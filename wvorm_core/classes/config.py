@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -13,6 +14,7 @@ from wvorm_core.classes._properties import (
     Property,
     ReferenceProperty,
     ReferencePropertyMultiTarget,
+    TextAnalyzerConfigCreate,
     Tokenization,
     check_collection_name,
     check_property_name,
@@ -70,6 +72,7 @@ __all__ = [
     "RerankerProvider",
     "ShardingConfigCreate",
     "StopwordsPreset",
+    "TextAnalyzerConfigCreate",
     "Tokenization",
     "VectorConfig",
     "VectorConfigUpdate",
@@ -165,6 +168,17 @@ def _stopwords(
     return drop_none(preset=preset, additions=additions, removals=removals) or None
 
 
+def _presets(presets: Mapping[str, Sequence[str]] | None) -> dict[str, list[str]] | None:
+    if presets is None:
+        return None
+    for name, words in presets.items():
+        if not name.strip() or isinstance(words, str) or not words:
+            raise WeaviateInvalidInputError(
+                f"stopword preset {name!r}: give a non-empty name and a non-empty list of words"
+            )
+    return {name: list(words) for name, words in presets.items()}
+
+
 def _bm25(b: float | None, k1: float | None) -> dict[str, object] | None:
     if b is not None and not 0 <= b <= 1:
         raise WeaviateInvalidInputError(f"bm25_b must be between 0 and 1, got {b}")
@@ -194,8 +208,13 @@ class Configure:
         stopwords_preset: StopwordsPreset | None = None,
         stopwords_additions: list[str] | None = None,
         stopwords_removals: list[str] | None = None,
+        stopword_presets: Mapping[str, Sequence[str]] | None = None,
     ) -> InvertedIndexConfigCreate:
-        """BM25 parameters, stopwords, and which metadata the inverted index covers."""
+        """BM25 parameters, stopwords, and which metadata the inverted index covers.
+
+        `stopword_presets` are named stopword lists that properties can pick with
+        `Configure.text_analyzer(stopword_preset=...)`.
+        """
         return InvertedIndexConfigCreate(
             drop_none(
                 bm25=_bm25(bm25_b, bm25_k1),
@@ -204,8 +223,24 @@ class Configure:
                 indexPropertyLength=index_property_length,
                 indexNullState=index_null_state,
                 stopwords=_stopwords(stopwords_preset, stopwords_additions, stopwords_removals),
+                stopwordPresets=_presets(stopword_presets),
             )
         )
+
+    @staticmethod
+    def text_analyzer(
+        *,
+        ascii_fold: bool | None = None,
+        ascii_fold_ignore: Sequence[str] | None = None,
+        stopword_preset: StopwordsPreset | str | None = None,
+    ) -> TextAnalyzerConfigCreate:
+        """Text analysis of a text property (`Property(text_analyzer=...)`); fixed once created."""
+        preset = (
+            stopword_preset.value
+            if isinstance(stopword_preset, StopwordsPreset)
+            else stopword_preset
+        )
+        return TextAnalyzerConfigCreate(ascii_fold, ascii_fold_ignore, preset)
 
     @staticmethod
     def multi_tenancy(
@@ -291,15 +326,32 @@ class Reconfigure:
         stopwords_preset: StopwordsPreset | None = None,
         stopwords_additions: list[str] | None = None,
         stopwords_removals: list[str] | None = None,
+        stopword_presets: Mapping[str, Sequence[str]] | None = None,
     ) -> InvertedIndexConfigUpdate:
-        """Change BM25 parameters, stopwords or the cleanup interval."""
+        """Change BM25 parameters, stopwords, stopword presets or the cleanup interval."""
         return InvertedIndexConfigUpdate(
             drop_none(
                 bm25=_bm25(bm25_b, bm25_k1),
                 cleanupIntervalSeconds=cleanup_interval_seconds,
                 stopwords=_stopwords(stopwords_preset, stopwords_additions, stopwords_removals),
+                stopwordPresets=_presets(stopword_presets),
             )
         )
+
+    @staticmethod
+    def text_analyzer(
+        *,
+        ascii_fold: bool | None = None,
+        ascii_fold_ignore: Sequence[str] | None = None,
+        stopword_preset: StopwordsPreset | str | None = None,
+    ) -> TextAnalyzerConfigCreate:
+        """Text analysis of a text property (`Property(text_analyzer=...)`); fixed once created."""
+        preset = (
+            stopword_preset.value
+            if isinstance(stopword_preset, StopwordsPreset)
+            else stopword_preset
+        )
+        return TextAnalyzerConfigCreate(ascii_fold, ascii_fold_ignore, preset)
 
     @staticmethod
     def multi_tenancy(

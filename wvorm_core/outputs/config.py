@@ -73,6 +73,7 @@ class InvertedIndexConfig:
     index_property_length: bool
     index_timestamps: bool
     stopwords: StopwordsConfig
+    stopword_presets: Mapping[str, tuple[str, ...]] | None
     using_block_max_wand: bool
 
     def to_dict(self) -> dict[str, object]:
@@ -89,6 +90,11 @@ class InvertedIndexConfig:
                 "removals": list(stopwords.removals) if stopwords.removals else None,
             },
             "usingBlockMaxWAND": self.using_block_max_wand,
+            **_some(
+                stopwordPresets={k: list(v) for k, v in self.stopword_presets.items()}
+                if self.stopword_presets
+                else None
+            ),
         }
 
 
@@ -152,6 +158,22 @@ class PropertyVectorizerConfig:
 
 
 @dataclass(frozen=True)
+class TextAnalyzerConfig:
+    ascii_fold: bool
+    ascii_fold_ignore: tuple[str, ...] | None
+    stopword_preset: str | None
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "asciiFold": self.ascii_fold,
+            **_some(
+                asciiFoldIgnore=list(self.ascii_fold_ignore) if self.ascii_fold_ignore else None,
+                stopwordPreset=self.stopword_preset,
+            ),
+        }
+
+
+@dataclass(frozen=True)
 class NestedProperty:
     name: str
     data_type: DataType
@@ -161,6 +183,7 @@ class NestedProperty:
     index_range_filters: bool
     tokenization: Tokenization | None
     nested_properties: tuple[NestedProperty, ...]
+    text_analyzer: TextAnalyzerConfig | None
 
     def to_dict(self) -> dict[str, object]:
         out: dict[str, object] = {
@@ -178,6 +201,8 @@ class NestedProperty:
         )
         if self.nested_properties:
             out["nestedProperties"] = [p.to_dict() for p in self.nested_properties]
+        if self.text_analyzer is not None:
+            out["textAnalyzer"] = self.text_analyzer.to_dict()
         return out
 
 
