@@ -260,7 +260,7 @@ def parse_hnsw(data: JsonObject) -> VectorIndexConfigHNSW:
         dynamic_ef_min=_get(data, "dynamicEfMin", int, 100),
         dynamic_ef_max=_get(data, "dynamicEfMax", int, 500),
         dynamic_ef_factor=_get(data, "dynamicEfFactor", int, 8),
-        filter_strategy=VectorFilterStrategy(_get(data, "filterStrategy", str, "sweeping")),
+        filter_strategy=VectorFilterStrategy(_get(data, "filterStrategy", str, "acorn")),
         flat_search_cutoff=_get(data, "flatSearchCutoff", int, 40000),
         vector_cache_max_objects=_get(data, "vectorCacheMaxObjects", int, 10**12),
         cleanup_interval_seconds=_get(data, "cleanupIntervalSeconds", int, 300),
