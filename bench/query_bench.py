@@ -189,9 +189,7 @@ def record(ours: Any, vector: list[float], args: argparse.Namespace) -> dict[Rep
     for limit in (10, 100, min(10_000, args.objects)):
         for with_vector in (False, True):
             options = {"limit": limit, "include_vector": with_vector}
-            message, _ = search._prepare(
-                target, "bench", PROPS, options, search.near_vector(vector)
-            )
+            message, _ = search.prepare(target, "bench", PROPS, options, search.near_vector(vector))
             reply = ours._transport.run(
                 grpc(search.SERVICE, "Search", message, search_get_pb2.SearchReply)
             )

@@ -280,7 +280,7 @@ def test_grouped_and_generative_replies() -> None:
     group.objects.add().CopyFrom(_result(U, title="x"))
     group.objects[0].generative.values.add(result="per object")
     reply.generative_grouped_results.values.add(result="all")
-    message, returns = search._prepare(
+    message, returns = search.prepare(
         search.Target("T"), "t", None, {"single_prompt": "p", "grouped_task": "t"}, None
     )
     assert message.generative.single.prompt == "p"
@@ -327,7 +327,7 @@ def test_model_decoders_build_the_users_type() -> None:
 
 def returns_for(model: type[Any], validate: bool = False) -> search.Returns:
     options: Mapping[str, Any] = {"validate": validate}
-    return search._prepare(search.Target("T"), "t", model, options, None)[1]
+    return search.prepare(search.Target("T"), "t", model, options, None)[1]
 
 
 def test_filters_for_ids() -> None:

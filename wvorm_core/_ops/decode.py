@@ -1,16 +1,33 @@
-"""Property values out of the gRPC search replies."""
+"""Replies decoded: property values, and search results into typed objects."""
 
 from __future__ import annotations
 
 import struct
-from collections.abc import Callable
-from datetime import datetime
+import sys
+from array import array
+from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime, timezone
 from operator import attrgetter
-from typing import Any
-from uuid import UUID
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, TypeVar
+from uuid import UUID, SafeUUID
 
 from wvorm_core.classes.data import GeoCoordinate
-from wvorm_core.proto.v1 import properties_pb2
+from wvorm_core.classes.query import MetadataQuery
+from wvorm_core.outputs import (
+    CrossReference,
+    GenerativeGroup,
+    GenerativeObject,
+    GenerativeReturn,
+    Group,
+    MetadataReturn,
+    Object,
+    QueryReturn,
+)
+from wvorm_core.proto.v1 import base_pb2, properties_pb2, search_get_pb2
+
+if TYPE_CHECKING:
+    from wvorm_core._ops.models import Returns
 
 
 def parse_date(text: str) -> datetime:
@@ -114,3 +131,211 @@ def properties_decoder(
         return out
 
     return decode
+
+
+_NO_METADATA = MetadataQuery()
+_EMPTY_METADATA = MetadataReturn()
+
+
+# ---- search replies ----
+
+_LITTLE_ENDIAN = sys.byteorder == "little"
+
+
+def _floats(data: bytes) -> array[float]:
+    values = array("f", data)
+    if not _LITTLE_ENDIAN:
+        values.byteswap()
+    return values
+
+
+def _multi(data: bytes) -> list[array[float]]:
+    (dim,) = struct.unpack_from("<H", data)
+    flat = _floats(data[2:])
+    return [flat[i : i + dim] for i in range(0, len(flat), dim)]
+
+
+def _time(ms: int) -> datetime:
+    return datetime.fromtimestamp(ms / 1000, tz=timezone.utc)
+
+
+def _metadata(m: search_get_pb2.MetadataResult) -> MetadataReturn:
+    return MetadataReturn(
+        creation_time=_time(m.creation_time_unix) if m.creation_time_unix_present else None,
+        last_update_time=_time(m.last_update_time_unix)
+        if m.last_update_time_unix_present
+        else None,
+        distance=m.distance if m.distance_present else None,
+        certainty=m.certainty if m.certainty_present else None,
+        score=m.score if m.score_present else None,
+        explain_score=m.explain_score if m.explain_score_present else None,
+        is_consistent=m.is_consistent if m.is_consistent_present else None,
+        rerank_score=m.rerank_score if m.rerank_score_present else None,
+    )
+
+
+_MULTI = base_pb2.Vectors.VECTOR_TYPE_MULTI_FP32
+
+
+_NONE: Mapping[str, Any] = MappingProxyType({})
+"""The shared empty (read-only) mapping of objects without vectors or references."""
+
+
+def _vectors(
+    m: search_get_pb2.MetadataResult,
+) -> tuple[Mapping[str, array[float]], Mapping[str, list[array[float]]]]:
+    """The single and multi vectors of one object."""
+    vectors = m.vectors
+    if len(vectors) == 1 and vectors[0].type != _MULTI:
+        v = vectors[0]
+        return {v.name: _floats(v.vector_bytes)}, _NONE
+    single: dict[str, array[float]] = {}
+    multi: dict[str, list[array[float]]] = {}
+    for v in vectors:
+        if v.type == _MULTI:
+            multi[v.name] = _multi(v.vector_bytes)
+        else:
+            single[v.name] = _floats(v.vector_bytes)
+    if not single and m.vector_bytes:
+        single["default"] = _floats(m.vector_bytes)
+    return single, multi
+
+
+_new = object.__new__
+_set = object.__setattr__
+_from_bytes = int.from_bytes
+_UNKNOWN = SafeUUID.unknown
+
+
+def _uuid(m: search_get_pb2.MetadataResult) -> UUID:
+    """The object's uuid; built from its 16 bytes without `UUID.__init__`'s checks."""
+    data = m.id_as_bytes
+    if len(data) != 16:
+        return UUID(m.id)
+    ident = _new(UUID)
+    _set(ident, "int", _from_bytes(data, "big"))
+    _set(ident, "is_safe", _UNKNOWN)
+    return ident
+
+
+def _cross_references(
+    refs: Sequence[search_get_pb2.RefPropertiesResult],
+) -> dict[str, CrossReference]:
+    out: dict[str, CrossReference] = {}
+    for ref in refs:
+        objects: list[Object[dict[str, object], None]] = []
+        for props in ref.properties:
+            m = props.metadata
+            single, multi = _vectors(m)
+            objects.append(
+                Object(
+                    uuid=_uuid(m),
+                    properties=decode_properties(props.non_ref_props),
+                    metadata=_metadata(m),
+                    collection=props.target_collection,
+                    vector=single,
+                    multi_vector=multi,
+                    references=_cross_references(props.ref_props),
+                )
+            )
+        out[ref.prop_name] = CrossReference(objects)
+    return out
+
+
+ObjectT = TypeVar("ObjectT", bound=Object[Any, Any])
+
+
+def _objects(
+    results: Sequence[search_get_pb2.SearchResult],
+    returns: Returns,
+    collection: str,
+    make: type[ObjectT],
+    group: str | None = None,
+    single_prompt: bool = False,
+) -> list[ObjectT]:
+    """Decode results; each part is read only when it was asked for."""
+    decode = returns.properties.decode
+    want_meta = returns.metadata != _NO_METADATA or returns.rerank
+    want_vectors = bool(returns.include_vector)
+    want_refs = bool(returns.references)
+    out = []
+    single: Mapping[str, Any] = _NONE
+    multi: Mapping[str, Any] = _NONE
+    for result in results:
+        m = result.metadata
+        props = result.properties
+        if want_vectors:
+            single, multi = _vectors(m)
+        out.append(
+            make(
+                _uuid(m),
+                decode(props.non_ref_props),
+                _metadata(m) if want_meta else _EMPTY_METADATA,
+                props.target_collection or collection,
+                single,
+                multi,
+                _cross_references(props.ref_props) if want_refs else _NONE,
+                group,
+            )
+        )
+    if single_prompt:
+        for obj, result in zip(out, results, strict=True):
+            if result.HasField("generative") and result.generative.values:
+                obj.generated = result.generative.values[0].result  # type: ignore[attr-defined]
+    return out
+
+
+def parse_reply(
+    reply: search_get_pb2.SearchReply, returns: Returns, collection: str
+) -> QueryReturn[Any, Any]:
+    if not reply.group_by_results:
+        return QueryReturn(_objects(reply.results, returns, collection, Object))
+    groups: dict[str, Group[Any, Any]] = {}
+    objects: list[Object[Any, Any]] = []
+    for g in reply.group_by_results:
+        members = _objects(g.objects, returns, collection, Object, g.name)
+        objects.extend(members)
+        groups[g.name] = Group(
+            g.name,
+            g.min_distance,
+            g.max_distance,
+            g.number_of_objects,
+            members,
+            g.rerank.score if g.HasField("rerank") else None,
+        )
+    return QueryReturn(objects, groups)
+
+
+def _generated(reply: search_get_pb2.SearchReply) -> str | None:
+    if reply.HasField("generative_grouped_results") and reply.generative_grouped_results.values:
+        return reply.generative_grouped_results.values[0].result
+    return reply.generative_grouped_result or None
+
+
+def parse_generative_reply(
+    reply: search_get_pb2.SearchReply, returns: Returns, collection: str, single_prompt: bool
+) -> GenerativeReturn[Any, Any]:
+    """Decode a generative reply; objects carry text only when `single_prompt` was asked."""
+    if not reply.group_by_results:
+        objects = _objects(
+            reply.results, returns, collection, GenerativeObject, None, single_prompt
+        )
+        return GenerativeReturn(objects, _generated(reply))
+    groups: dict[str, GenerativeGroup[Any, Any]] = {}
+    flat: list[GenerativeObject[Any, Any]] = []
+    for g in reply.group_by_results:
+        members = _objects(g.objects, returns, collection, GenerativeObject, g.name, single_prompt)
+        flat.extend(members)
+        generated = None
+        if g.HasField("generative_result") and g.generative_result.values:
+            generated = g.generative_result.values[0].result
+        groups[g.name] = GenerativeGroup(
+            g.name,
+            g.min_distance,
+            g.max_distance,
+            g.number_of_objects,
+            members,  # type: ignore[arg-type]
+            g.rerank.score if g.HasField("rerank") else None,
+            generated,
+        )
+    return GenerativeReturn(flat, _generated(reply), groups)

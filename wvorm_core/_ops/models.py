@@ -19,7 +19,7 @@ from typing_extensions import is_typeddict
 
 from wvorm_core._ops.decode import decode_properties, decode_value, properties_decoder
 from wvorm_core.classes.config import check_property_name
-from wvorm_core.classes.query import PropertySelection, QueryNested
+from wvorm_core.classes.query import MetadataQuery, PropertySelection, QueryNested, QueryReference
 from wvorm_core.exceptions import WeaviateInvalidInputError
 from wvorm_core.proto.v1 import properties_pb2, search_get_pb2
 
@@ -251,3 +251,14 @@ def projection(
     if isinstance(selection, type):
         return projection_of_model(cast(Hashable, selection), validate)
     return _projection_of_names(_selection_items(selection))
+
+
+@dataclass(frozen=True, slots=True)
+class Returns:
+    """What each object carries back, and how it is decoded."""
+
+    properties: Projection
+    metadata: MetadataQuery
+    include_vector: bool | str | Sequence[str]
+    references: tuple[QueryReference, ...]
+    rerank: bool = False

@@ -4,20 +4,16 @@ from __future__ import annotations
 
 import base64
 import struct
-import sys
-from array import array
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from pathlib import Path
-from types import MappingProxyType
-from typing import Any, TypedDict, TypeGuard, TypeVar
-from uuid import UUID, SafeUUID
+from typing import Any, TypedDict, TypeGuard
+from uuid import UUID
 
 from wvorm_core._ops.calls import Op, grpc
-from wvorm_core._ops.decode import decode_properties
+from wvorm_core._ops.decode import parse_generative_reply, parse_reply
 from wvorm_core._ops.filters import compile_filter
-from wvorm_core._ops.models import Projection, projection
+from wvorm_core._ops.models import Returns, projection
 from wvorm_core.classes.config import ConsistencyLevel
 from wvorm_core.classes.filters import Filter, FilterExpression
 from wvorm_core.classes.query import (
@@ -36,12 +32,7 @@ from wvorm_core.classes.query import (
 )
 from wvorm_core.exceptions import WeaviateInvalidInputError
 from wvorm_core.outputs import (
-    CrossReference,
-    GenerativeGroup,
-    GenerativeObject,
     GenerativeReturn,
-    Group,
-    MetadataReturn,
     Object,
     QueryReturn,
 )
@@ -160,21 +151,6 @@ class Target:
     tenant: str | None = None
     consistency_level: ConsistencyLevel | None = None
     model: Any = None
-
-
-@dataclass(frozen=True, slots=True)
-class Returns:
-    """What each object carries back, and how it is decoded."""
-
-    properties: Projection
-    metadata: MetadataQuery
-    include_vector: bool | str | Sequence[str]
-    references: tuple[QueryReference, ...]
-    rerank: bool = False
-
-
-_NO_METADATA = MetadataQuery()
-_EMPTY_METADATA = MetadataReturn()
 
 
 def _references(
@@ -502,222 +478,19 @@ def fill_hybrid(query: str | None, options: Options, out: base_search_pb2.Hybrid
         _fill_operator(operator, out.bm25_search_operator)
 
 
-# ---- replies ----
-
-_LITTLE_ENDIAN = sys.byteorder == "little"
-
-
-def _floats(data: bytes) -> array[float]:
-    values = array("f", data)
-    if not _LITTLE_ENDIAN:
-        values.byteswap()
-    return values
-
-
-def _multi(data: bytes) -> list[array[float]]:
-    (dim,) = struct.unpack_from("<H", data)
-    flat = _floats(data[2:])
-    return [flat[i : i + dim] for i in range(0, len(flat), dim)]
-
-
-def _time(ms: int) -> datetime:
-    return datetime.fromtimestamp(ms / 1000, tz=timezone.utc)
-
-
-def _metadata(m: search_get_pb2.MetadataResult) -> MetadataReturn:
-    return MetadataReturn(
-        creation_time=_time(m.creation_time_unix) if m.creation_time_unix_present else None,
-        last_update_time=_time(m.last_update_time_unix)
-        if m.last_update_time_unix_present
-        else None,
-        distance=m.distance if m.distance_present else None,
-        certainty=m.certainty if m.certainty_present else None,
-        score=m.score if m.score_present else None,
-        explain_score=m.explain_score if m.explain_score_present else None,
-        is_consistent=m.is_consistent if m.is_consistent_present else None,
-        rerank_score=m.rerank_score if m.rerank_score_present else None,
-    )
-
-
-_MULTI = base_pb2.Vectors.VECTOR_TYPE_MULTI_FP32
-
-
-_NONE: Mapping[str, Any] = MappingProxyType({})
-"""The shared empty (read-only) mapping of objects without vectors or references."""
-
-
-def _vectors(
-    m: search_get_pb2.MetadataResult,
-) -> tuple[Mapping[str, array[float]], Mapping[str, list[array[float]]]]:
-    """The single and multi vectors of one object."""
-    vectors = m.vectors
-    if len(vectors) == 1 and vectors[0].type != _MULTI:
-        v = vectors[0]
-        return {v.name: _floats(v.vector_bytes)}, _NONE
-    single: dict[str, array[float]] = {}
-    multi: dict[str, list[array[float]]] = {}
-    for v in vectors:
-        if v.type == _MULTI:
-            multi[v.name] = _multi(v.vector_bytes)
-        else:
-            single[v.name] = _floats(v.vector_bytes)
-    if not single and m.vector_bytes:
-        single["default"] = _floats(m.vector_bytes)
-    return single, multi
-
-
-_new = object.__new__
-_set = object.__setattr__
-_from_bytes = int.from_bytes
-_UNKNOWN = SafeUUID.unknown
-
-
-def _uuid(m: search_get_pb2.MetadataResult) -> UUID:
-    """The object's uuid; built from its 16 bytes without `UUID.__init__`'s checks."""
-    data = m.id_as_bytes
-    if len(data) != 16:
-        return UUID(m.id)
-    ident = _new(UUID)
-    _set(ident, "int", _from_bytes(data, "big"))
-    _set(ident, "is_safe", _UNKNOWN)
-    return ident
-
-
-def _cross_references(
-    refs: Sequence[search_get_pb2.RefPropertiesResult],
-) -> dict[str, CrossReference]:
-    out: dict[str, CrossReference] = {}
-    for ref in refs:
-        objects: list[Object[dict[str, object], None]] = []
-        for props in ref.properties:
-            m = props.metadata
-            single, multi = _vectors(m)
-            objects.append(
-                Object(
-                    uuid=_uuid(m),
-                    properties=decode_properties(props.non_ref_props),
-                    metadata=_metadata(m),
-                    collection=props.target_collection,
-                    vector=single,
-                    multi_vector=multi,
-                    references=_cross_references(props.ref_props),
-                )
-            )
-        out[ref.prop_name] = CrossReference(objects)
-    return out
-
-
-ObjectT = TypeVar("ObjectT", bound=Object[Any, Any])
-
-
-def _objects(
-    results: Sequence[search_get_pb2.SearchResult],
-    returns: Returns,
-    collection: str,
-    make: type[ObjectT],
-    group: str | None = None,
-    single_prompt: bool = False,
-) -> list[ObjectT]:
-    """Decode results; each part is read only when it was asked for."""
-    decode = returns.properties.decode
-    want_meta = returns.metadata != _NO_METADATA or returns.rerank
-    want_vectors = bool(returns.include_vector)
-    want_refs = bool(returns.references)
-    out = []
-    single: Mapping[str, Any] = _NONE
-    multi: Mapping[str, Any] = _NONE
-    for result in results:
-        m = result.metadata
-        props = result.properties
-        if want_vectors:
-            single, multi = _vectors(m)
-        out.append(
-            make(
-                _uuid(m),
-                decode(props.non_ref_props),
-                _metadata(m) if want_meta else _EMPTY_METADATA,
-                props.target_collection or collection,
-                single,
-                multi,
-                _cross_references(props.ref_props) if want_refs else _NONE,
-                group,
-            )
-        )
-    if single_prompt:
-        for obj, result in zip(out, results, strict=True):
-            if result.HasField("generative") and result.generative.values:
-                obj.generated = result.generative.values[0].result  # type: ignore[attr-defined]
-    return out
-
-
-def parse_reply(
-    reply: search_get_pb2.SearchReply, returns: Returns, collection: str
-) -> QueryReturn[Any, Any]:
-    if not reply.group_by_results:
-        return QueryReturn(_objects(reply.results, returns, collection, Object))
-    groups: dict[str, Group[Any, Any]] = {}
-    objects: list[Object[Any, Any]] = []
-    for g in reply.group_by_results:
-        members = _objects(g.objects, returns, collection, Object, g.name)
-        objects.extend(members)
-        groups[g.name] = Group(
-            g.name,
-            g.min_distance,
-            g.max_distance,
-            g.number_of_objects,
-            members,
-            g.rerank.score if g.HasField("rerank") else None,
-        )
-    return QueryReturn(objects, groups)
-
-
-def _generated(reply: search_get_pb2.SearchReply) -> str | None:
-    if reply.HasField("generative_grouped_results") and reply.generative_grouped_results.values:
-        return reply.generative_grouped_results.values[0].result
-    return reply.generative_grouped_result or None
-
-
-def parse_generative_reply(
-    reply: search_get_pb2.SearchReply, returns: Returns, collection: str, single_prompt: bool
-) -> GenerativeReturn[Any, Any]:
-    """Decode a generative reply; objects carry text only when `single_prompt` was asked."""
-    if not reply.group_by_results:
-        objects = _objects(
-            reply.results, returns, collection, GenerativeObject, None, single_prompt
-        )
-        return GenerativeReturn(objects, _generated(reply))
-    groups: dict[str, GenerativeGroup[Any, Any]] = {}
-    flat: list[GenerativeObject[Any, Any]] = []
-    for g in reply.group_by_results:
-        members = _objects(g.objects, returns, collection, GenerativeObject, g.name, single_prompt)
-        flat.extend(members)
-        generated = None
-        if g.HasField("generative_result") and g.generative_result.values:
-            generated = g.generative_result.values[0].result
-        groups[g.name] = GenerativeGroup(
-            g.name,
-            g.min_distance,
-            g.max_distance,
-            g.number_of_objects,
-            members,  # type: ignore[arg-type]
-            g.rerank.score if g.HasField("rerank") else None,
-            generated,
-        )
-    return GenerativeReturn(flat, _generated(reply), groups)
-
-
 # ---- operations ----
 
 Fill = Callable[[Options, search_get_pb2.SearchRequest], None]
 
 
-def _prepare(
+def prepare(
     target: Target,
     method: str,
     return_properties: ReturnProperties,
     options: Mapping[str, Any],
     fill: Fill | None,
 ) -> tuple[search_get_pb2.SearchRequest, Returns]:
+    """The request of one search, and how its reply is to be decoded."""
     opts = Options(options)
     message, returns = build(target, return_properties, opts)
     if fill is not None:
@@ -734,7 +507,7 @@ def query(
     fill: Fill | None = None,
 ) -> Op[QueryReturn[Any, Any]]:
     """Build, send and decode one search; `fill` adds the search operator."""
-    message, returns = _prepare(target, method, return_properties, options, fill)
+    message, returns = prepare(target, method, return_properties, options, fill)
     if message.HasField("generative"):
         raise WeaviateInvalidInputError(f"{method}(): use collection.generate for prompts")
     reply = yield from grpc(SERVICE, "Search", message, search_get_pb2.SearchReply)
@@ -749,7 +522,7 @@ def generate(
     fill: Fill | None = None,
 ) -> Op[GenerativeReturn[Any, Any]]:
     """Like `query`, with `single_prompt` / `grouped_task` generation."""
-    message, returns = _prepare(target, method, return_properties, options, fill)
+    message, returns = prepare(target, method, return_properties, options, fill)
     if not message.HasField("generative"):
         raise WeaviateInvalidInputError(f"{method}(): give single_prompt or grouped_task")
     reply = yield from grpc(SERVICE, "Search", message, search_get_pb2.SearchReply)
