@@ -460,8 +460,10 @@ class WvModel(BaseModel, metaclass=_WvModelMeta):
     __slots__ = ("_wv_uuid",)
     model_config = pydantic.ConfigDict(validate_assignment=False, extra="forbid")
     __wvorm_info__: ClassVar[ModelInfo]
-    if TYPE_CHECKING:
-        _wv_uuid: UUID
+    if TYPE_CHECKING:  # the slot, typed without making it a dataclass-transform field
+
+        @property
+        def _wv_uuid(self) -> UUID: ...
 
     @property
     def uuid(self) -> UUID:
