@@ -42,7 +42,16 @@ from wvorm_core.proto.v1 import batch_pb2
 
 _TRANSIENT_GRPC = frozenset({"RESOURCE_EXHAUSTED", "ABORTED", "INTERNAL", "UNAVAILABLE"})
 _TRANSIENT_HTTP = frozenset({429, 500, 502, 503, 504})
-_PASSING_OBJECT_ERRORS = ("shutting down", "shutdown", "context canceled", "connection refused")
+_PASSING_OBJECT_ERRORS = (
+    "shutting down",
+    "shutdown",
+    "context canceled",
+    "connection refused",
+    "resolve node name",
+    "no leader",
+    "not ready",
+)
+"""Per-object refusals about the server's state (stopping, restarting), not the object."""
 
 
 @dataclass(frozen=True, slots=True)
