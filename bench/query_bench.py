@@ -95,16 +95,23 @@ def load(client: wvorm_core.WeaviateClient, rows: list[dict[str, object]], vecto
     print(f"imported {len(rows)} objects in {time.perf_counter() - started:.1f}s")
 
 
-def cpu(fn: Callable[[], object], repeat: int) -> float:
-    """Client CPU seconds per call (median of 5 rounds of `repeat` calls)."""
-    rounds = []
-    for _ in range(5):
-        gc.collect()
-        start = time.process_time()
-        for _ in range(repeat):
-            fn()
-        rounds.append((time.process_time() - start) / repeat)
-    return statistics.median(rounds)
+def _round(fn: Callable[[], object], repeat: int) -> float:
+    gc.collect()
+    start = time.process_time()
+    for _ in range(repeat):
+        fn()
+    return (time.process_time() - start) / repeat
+
+
+def cpu_pair(
+    first: Callable[[], object], second: Callable[[], object], repeat: int
+) -> tuple[float, float]:
+    """Client CPU seconds per call of each: medians of 7 rounds, the two interleaved."""
+    a, b = [], []
+    for _ in range(7):
+        a.append(_round(first, repeat))
+        b.append(_round(second, repeat))
+    return statistics.median(a), statistics.median(b)
 
 
 def peak_bytes(fn: Callable[[], object]) -> int:
@@ -276,8 +283,7 @@ def run(
     print(f"{'scenario':36} {'official':>12} {'wvorm':>12} {'ratio':>7}  per object")
     for name, ours_fn, official_fn, repeat, objects in scenarios:
         ours_fn(), official_fn()  # warm up
-        t_official = cpu(official_fn, repeat)
-        t_ours = cpu(ours_fn, repeat)
+        t_official, t_ours = cpu_pair(official_fn, ours_fn, repeat)
         per = f"{t_official / objects * 1e6:7.2f} vs {t_ours / objects * 1e6:5.2f} us"
         print(
             f"{name:36} {t_official * 1e3:9.3f} ms {t_ours * 1e3:9.3f} ms "
