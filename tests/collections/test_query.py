@@ -524,6 +524,14 @@ def test_references_multi_target_and_nested(
             return_references=QueryReference.MultiTarget("holds", target_collection=author)
         )
         assert to_author.objects[0].references["holds"].objects[0].properties == {"name": "Ann"}
+        by_ref = Filter.by_ref("writtenBy").by_property("name").equal("Ann")
+        assert [o.uuid for o in books.fetch_objects(filters=by_ref).objects] == [b]
+        nobody = Filter.by_ref("writtenBy").by_property("name").equal("Bob")
+        assert books.fetch_objects(filters=nobody).objects == []
+        counted = Filter.by_ref_count("holds").greater_or_equal(2)
+        assert [o.uuid for o in shelves.fetch_objects(filters=counted).objects] == [s]
+        multi = Filter.by_ref_multi_target("holds", book).by_property("title").equal("Go")
+        assert [o.uuid for o in shelves.fetch_objects(filters=multi).objects] == [s]
     finally:
         client.collections.delete([shelf, book, author])
 
