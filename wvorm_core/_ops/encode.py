@@ -19,6 +19,7 @@ from google.protobuf import struct_pb2
 from pydantic import BaseModel
 
 from wvorm_core.classes.data import (
+    FloatArray,
     GeoCoordinate,
     PhoneNumber,
     ReferenceInput,
@@ -177,6 +178,10 @@ def _encode_list(name: str, items: Sequence[object], out: Target) -> None:
 
 def pack_vector(vector: Vector, where: str) -> bytes:
     """A vector as packed little-endian float32 bytes."""
+    if getattr(getattr(vector, "dtype", None), "str", None) == "<f4":
+        array = cast(FloatArray, vector)
+        if array.ndim == 1:
+            return array.tobytes()
     if isinstance(vector, Sequence):
         try:
             return struct.pack(f"<{len(vector)}f", *vector)
@@ -197,7 +202,7 @@ def vector_list(vector: Vector, where: str) -> list[float]:
 
 def encode_vectors(vectors: Vectors, out: batch_pb2.BatchObject, where: str) -> None:
     """Write an object's vector, or its named vectors, into a batch object."""
-    if isinstance(vectors, Mapping):
+    if isinstance(vectors, dict) or (not hasattr(vectors, "ndim") and isinstance(vectors, Mapping)):
         for name, vector in vectors.items():
             out.vectors.add(
                 name=name,
@@ -205,7 +210,7 @@ def encode_vectors(vectors: Vectors, out: batch_pb2.BatchObject, where: str) -> 
                 type=base_pb2.Vectors.VECTOR_TYPE_SINGLE_FP32,
             )
     else:
-        out.vector_bytes = pack_vector(vectors, where)
+        out.vector_bytes = pack_vector(cast(Vector, vectors), where)
 
 
 def reference_uuids(target: ReferenceInput, where: str) -> list[str]:
