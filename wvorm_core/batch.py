@@ -243,6 +243,7 @@ class ClientBatch(_Results):
     def __init__(self, transport: SyncTransport, batcher: Batcher) -> None:
         self._transport = transport
         self._batcher = self._own = batcher
+        self._names: dict[str, str] = {}
         self._sender: _ThreadSender | None = None
 
     def __enter__(self) -> ClientBatch:
@@ -279,7 +280,9 @@ class ClientBatch(_Results):
         """Queue an object; returns its uuid. Bad input raises here, before anything is sent."""
         sender = self._running()
         sender.check()
-        name = check_collection_name(collection)
+        name = self._names.get(collection) or self._names.setdefault(
+            collection, check_collection_name(collection)
+        )
         ident, full = self._own.add_object(name, properties, references, uuid, vector, tenant)
         if full:
             sender.seal()
@@ -396,6 +399,7 @@ class AsyncClientBatch(_Results):
     def __init__(self, transport: AsyncTransport, batcher: Batcher) -> None:
         self._transport = transport
         self._batcher = self._own = batcher
+        self._names: dict[str, str] = {}
         self._sender: _AsyncSender | None = None
 
     async def __aenter__(self) -> AsyncClientBatch:
@@ -432,7 +436,9 @@ class AsyncClientBatch(_Results):
         """Queue an object; returns its uuid. Bad input raises here, before anything is sent."""
         sender = self._running()
         sender.check()
-        name = check_collection_name(collection)
+        name = self._names.get(collection) or self._names.setdefault(
+            collection, check_collection_name(collection)
+        )
         ident, full = self._own.add_object(name, properties, references, uuid, vector, tenant)
         if full:
             await sender.seal()

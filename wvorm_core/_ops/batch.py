@@ -82,26 +82,29 @@ def encode_object(
     vector: Vectors | None,
     references: ReferenceInputs | None,
     tenant: str | None,
-    where: str,
+    index: int,
 ) -> tuple[str, UUID]:
-    """Append one object to a batch; returns its uuid as text and as a `UUID`."""
-    text, ident = random_uuid() if uuid is None else check_uuid(uuid, where)
-    message = out.add(collection=collection, uuid=text)
+    """Append one object to a batch; returns its uuid as text and as a `UUID`.
+
+    Bad input raises `WeaviateInvalidInputError` naming the object by `index`."""
+    message = None
     try:
+        text, ident = random_uuid() if uuid is None else check_uuid(uuid, "uuid")
+        message = out.add(collection=collection, uuid=text)
         if tenant:
             message.tenant = tenant
         if properties:
-            props = properties if type(properties) is dict else as_mapping(properties, where)
+            props = properties if type(properties) is dict else as_mapping(properties, "properties")
             encode_properties(props, message.properties)
         if references:
             encode_references(references, message.properties)
         if vector is not None:
-            encode_vectors(vector, message, where)
-    except WeaviateInvalidInputError as error:
-        del out[-1]
-        raise WeaviateInvalidInputError(f"{where}: {error}") from None
-    except BaseException:
-        del out[-1]
+            encode_vectors(vector, message, "vector")
+    except BaseException as error:
+        if message is not None:
+            del out[-1]
+        if isinstance(error, WeaviateInvalidInputError):
+            raise WeaviateInvalidInputError(f"object {index}: {error}") from None
         raise
     return text, ident
 
@@ -121,17 +124,19 @@ def objects_request(
     out = request.objects
     uuids: list[UUID] = []
     for index, item in enumerate(items):
-        obj = _unpack(item)
-        _, ident = encode_object(
-            out,
-            collection,
-            obj.properties,
-            obj.uuid,
-            obj.vector,
-            obj.references,
-            tenant,
-            f"object {index}",
-        )
+        if isinstance(item, DataObject):
+            _, ident = encode_object(
+                out,
+                collection,
+                item.properties,
+                item.uuid,
+                item.vector,
+                item.references,
+                tenant,
+                index,
+            )
+        else:
+            _, ident = encode_object(out, collection, item, None, None, None, tenant, index)
         uuids.append(ident)
     return request, uuids
 
@@ -153,7 +158,7 @@ def insert_many(
         obj = _unpack(items[error.index])
         record = BatchObject(
             collection,
-            as_mapping(obj.properties, f"object {error.index}"),
+            as_mapping(obj.properties, "properties"),
             uuids[error.index],
             obj.vector,
             obj.references,

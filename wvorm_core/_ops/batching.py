@@ -222,7 +222,7 @@ class Batcher:
             vector,
             references,
             tenant,
-            f"object {index}",
+            index,
         )
         chunk.entries.append((collection, properties, ident, vector, references, tenant, index))
         self._objects_added = index + 1

@@ -41,7 +41,9 @@ def _body(
     vector: Vectors | None,
     where: str,
 ) -> dict[str, object]:
-    props = to_json(as_mapping(properties, where)) if properties is not None else {}
+    props = (
+        to_json(as_mapping(properties, f"{where}: properties")) if properties is not None else {}
+    )
     if references:
         props.update(references_json(references))
     body: dict[str, object] = {"class": scope.collection, "properties": props}

@@ -53,8 +53,7 @@ def as_mapping(properties: object, where: str) -> Mapping[str, object]:
     if isinstance(properties, BaseModel):
         return properties.model_dump()
     raise WeaviateInvalidInputError(
-        f"{where}: properties must be a mapping or a pydantic model, "
-        f"got {type(properties).__name__}"
+        f"{where} must be a mapping or a pydantic model, got {type(properties).__name__}"
     )
 
 
@@ -91,7 +90,8 @@ def encode_properties(values: Mapping[str, object], out: Target) -> None:
             _encode_list(name, value, out)
         elif isinstance(value, (Mapping, BaseModel)):
             encode_properties(
-                as_mapping(value, name), out.object_properties.add(prop_name=name).value
+                as_mapping(value, f"property {name!r}"),
+                out.object_properties.add(prop_name=name).value,
             )
         else:
             if fields is None:
@@ -137,7 +137,7 @@ def to_json_value(name: str, value: object) -> object:
     if isinstance(value, bytes):
         return base64.b64encode(value).decode("ascii")
     if isinstance(value, (Mapping, BaseModel)):
-        return to_json(as_mapping(value, name))
+        return to_json(as_mapping(value, f"property {name!r}"))
     if isinstance(value, (list, tuple)):
         return [to_json_value(name, v) for v in value]
     raise WeaviateInvalidInputError(
@@ -168,7 +168,7 @@ def _encode_list(name: str, items: Sequence[object], out: Target) -> None:
     elif all(isinstance(v, (Mapping, BaseModel)) for v in items):
         array = out.object_array_properties.add(prop_name=name)
         for item in items:
-            encode_properties(as_mapping(item, name), array.values.add())
+            encode_properties(as_mapping(item, f"property {name!r}"), array.values.add())
     else:
         texts = [to_json_value(name, v) for v in items]
         if not all(isinstance(t, str) for t in texts):
