@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 import wvorm_core
+from wvorm_core._ops.calls import rest
 from wvorm_core.batch import BatchProgress, progress_bar
 from wvorm_core.classes.config import Configure, DataType, Property
 from wvorm_core.collections import Collection
@@ -194,3 +195,31 @@ def test_generate_uuid5_is_deterministic() -> None:
     assert a != wvorm_core.generate_uuid5({"title": "x"}, "Other")
     assert a.version == 5
     assert wvorm_core.generate_uuid5("abc") == uuid_lib.uuid5(uuid_lib.NAMESPACE_DNS, "abc")
+
+
+def test_tenant_batches_land_in_their_tenant(
+    client: wvorm_core.WeaviateClient, collection_name: str
+) -> None:
+    body = {
+        "class": collection_name,
+        "properties": [p.to_dict() for p in PROPERTIES],
+        "multiTenancyConfig": {"enabled": True},
+    }
+    client._transport.run(rest("POST", "/schema", json=body))
+    client._transport.run(
+        rest("POST", f"/schema/{collection_name}/tenants", json=[{"name": "a"}, {"name": "b"}])
+    )
+    base = client.collections.use(collection_name)
+    with base.with_tenant("a").batch.fixed_size(batch_size=3) as batch:
+        for i in range(5):
+            batch.add_object({"title": str(i), "n": i})
+    with client.batch.dynamic() as mixed:
+        mixed.add_object(collection_name, {"title": "b0", "n": 0}, tenant="b")
+        mixed.add_object(collection_name, {"title": "none", "n": 0})
+    assert len(_all_uuids(base.with_tenant("a"))) == 5
+    assert [o.properties["title"] for o in base.with_tenant("b").query.fetch_objects().objects] == [
+        "b0"
+    ]
+    [refused] = client.batch.failed_objects
+    assert refused.properties["title"] == "none"
+    assert "tenant" in refused.message
