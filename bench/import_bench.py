@@ -46,7 +46,7 @@ def make_data(n: int, dims: int, seed: int = 11) -> tuple[list[dict[str, object]
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
     words = np.minimum(rng.zipf(1.3, size=n * 130), len(WORDS)) - 1
     rows, at = [], 0
-    for i in range(n):
+    for _ in range(n):
         t, b = int(rng.integers(6, 13)), int(rng.integers(40, 121))
         picked = [WORDS[k] for k in words[at : at + t + b]]
         at += t + b
