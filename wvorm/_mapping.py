@@ -9,7 +9,10 @@ from uuid import UUID
 from pydantic import BaseModel
 
 from wvorm.model import ModelDefinitionError, StoredField, WvModel, info_of
+from wvorm_core._ops.decode import VALUE_DECODERS
+from wvorm_core._ops.models import Projection, custom_projection
 from wvorm_core.classes.data import ReferenceInput, ReferenceToMulti
+from wvorm_core.proto.v1 import properties_pb2
 
 M = TypeVar("M", bound=WvModel)
 B = TypeVar("B", bound=BaseModel)
@@ -54,37 +57,90 @@ def to_references(obj: WvModel) -> dict[str, ReferenceInput]:
 Builder = Callable[[UUID | None, Mapping[str, Any], Mapping[str, Any] | None], B]
 
 
-def builder(model: type[B], fields: tuple[StoredField, ...]) -> Builder[B]:
-    """A constructor of `model` from decoded server values (by Weaviate name).
+def _constructor(model: type[B]) -> Callable[[dict[str, Any]], B]:
+    """Build instances straight from typed values; pydantic validation only as a fallback.
 
-    pydantic-core validation in Rust is faster than constructing instances from Python, so
-    instances are validated; `fields` convert values whose Python type differs from the
-    decoded one (blobs, phone numbers, dates, enums, nested models).
+    The server typed the values already (and fields convert where Python types differ), so
+    instances are assembled directly; a required field the server did not return (a stored
+    null) goes through validation instead, which names it.
     """
+    defaults: dict[str, Any] = {}
+    factories: list[tuple[str, Callable[[], Any]]] = []
+    required: set[str] = set()
+    for attr, info in model.model_fields.items():
+        if info.default_factory is not None:
+            factories.append((attr, info.default_factory))  # type: ignore[arg-type]
+        elif info.is_required():
+            required.add(attr)
+        else:
+            defaults[attr] = info.default
+    field_count = len(model.model_fields)
     validate = model.__pydantic_validator__.validate_python
-    direct = all(f.attr == f.name and f.convert is None for f in fields)
-    plain = [(f.attr, f.name) for f in fields if f.convert is None]
-    converted = [(f.attr, f.name, f.convert) for f in fields if f.convert is not None]
+    new = object.__new__
     set_attr = object.__setattr__
 
-    def values_of(props: Mapping[str, Any]) -> dict[str, Any]:
-        values = {attr: props[name] for attr, name in plain if name in props}
-        for attr, name, convert in converted:
-            if name in props:
-                value = props[name]
-                values[attr] = None if value is None else convert(value)
-        return values
+    def construct(values: dict[str, Any]) -> B:
+        if not required.issubset(values):
+            return validate(values)  # type: ignore[no-any-return]
+        for attr, factory in factories:
+            if attr not in values:
+                values[attr] = factory()
+        if len(values) != field_count:
+            values = {**defaults, **values}
+        instance = new(model)
+        set_attr(instance, "__dict__", values)
+        set_attr(instance, "__pydantic_fields_set__", set(values))
+        set_attr(instance, "__pydantic_extra__", None)
+        set_attr(instance, "__pydantic_private__", None)
+        return instance
+
+    return construct
+
+
+def builder(model: type[B], fields: tuple[StoredField, ...]) -> Builder[B]:
+    """A constructor of `model` from decoded values keyed by Weaviate name."""
+    construct = _constructor(model)
+    plan = [(f.attr, f.name, f.convert) for f in fields]
+    set_attr = object.__setattr__
 
     def build(uuid: UUID | None, props: Mapping[str, Any], refs: Mapping[str, Any] | None) -> B:
+        values: dict[str, Any] = {}
+        for attr, name, convert in plan:
+            if name in props:
+                value = props[name]
+                values[attr] = convert(value) if convert and value is not None else value
         if refs:
-            instance = validate({**values_of(props), **refs})
-        else:
-            instance = validate(props if direct else values_of(props))
+            values.update(refs)
+        instance = construct(values)
         if uuid is not None:
             set_attr(instance, "_wv_uuid", uuid)
-        return instance  # type: ignore[no-any-return]
+        return instance
 
     return build
+
+
+def reply_decoder(model: type[B], fields: tuple[StoredField, ...]) -> Projection:
+    """The core projection that fetches `fields` and decodes each reply straight into `model`."""
+    construct = _constructor(model)
+    plain = [(f.attr, f.name) for f in fields if f.convert is None]
+    converted = [(f.attr, f.name, f.convert) for f in fields if f.convert is not None]
+    decoders = VALUE_DECODERS
+
+    def decode(props: properties_pb2.Properties) -> B:
+        given = props.fields
+        values: dict[str, Any] = {}
+        for attr, name in plain:
+            if name in given:
+                value = given[name]
+                values[attr] = decoders[value.WhichOneof("kind")](value)
+        for attr, name, convert in converted:
+            if name in given:
+                value = given[name]
+                decoded = decoders[value.WhichOneof("kind")](value)
+                values[attr] = None if decoded is None else convert(decoded)
+        return construct(values)
+
+    return custom_projection([f.name for f in fields], decode)
 
 
 def stored_fields(model: type[WvModel]) -> tuple[StoredField, ...]:

@@ -9,10 +9,11 @@ from uuid import UUID
 
 from pydantic import BaseModel
 
-from wvorm._mapping import Builder, builder, projection_fields, stored_fields
+from wvorm._mapping import Builder, builder, projection_fields, reply_decoder, stored_fields
 from wvorm.expressions import Condition, FieldExpr, SortKey
 from wvorm.model import WvModel, info_of
 from wvorm.results import Generated, Hit, HitGroup
+from wvorm_core._ops.models import Projection
 from wvorm_core.classes.query import GroupBy, MetadataQuery, QueryReference, Sort
 from wvorm_core.outputs.query import CrossReference, Object
 
@@ -63,25 +64,26 @@ def _reference_queries(model: type[WvModel]) -> tuple[list[QueryReference], list
 
 
 def _model_builder(model: type[M]) -> Build[M]:
-    build_model = builder(model, stored_fields(model))
+    """Finish the instance the reply decoder built: its uuid, and its loaded references."""
     refs = [
         (ref.name, ref.attr, {info_of(t).collection: _target_builder(t) for t in ref.targets})
         for ref in info_of(model).fields.values()
         if ref.is_reference
     ]
+    set_attr = object.__setattr__
 
     def build(obj: Object[Any, Any], extra: Loaded) -> M:
-        if not refs:
-            return build_model(obj.uuid, obj.properties, None)
-        loaded: dict[str, object] = {}
-        found_extra = extra.get(obj.uuid, {})
-        for name, attr, targets in refs:
-            found = [*_objects(obj.references.get(name)), *found_extra.get(name, [])]
-            if found:
-                first = found[0]
-                target = targets.get(first.collection) or next(iter(targets.values()))
-                loaded[attr] = target(first.uuid, first.properties, None)
-        return build_model(obj.uuid, obj.properties, loaded)
+        instance: M = obj.properties
+        set_attr(instance, "_wv_uuid", obj.uuid)
+        if refs:
+            found_extra = extra.get(obj.uuid, {})
+            for name, attr, targets in refs:
+                found = [*_objects(obj.references.get(name)), *found_extra.get(name, [])]
+                if found:
+                    first = found[0]
+                    target = targets.get(first.collection) or next(iter(targets.values()))
+                    instance.__dict__[attr] = target(first.uuid, first.properties, None)
+        return instance
 
     return build
 
@@ -108,7 +110,7 @@ def follow_up_results(replies: Sequence[Any]) -> Loaded:
 class Shaping(Generic[Out]):
     """What a reader asks for (beyond the search itself) and how replies become `Out`."""
 
-    returns: list[str]
+    returns: Projection
     shape: Callable[[Any, Loaded], Out]
     references: list[QueryReference] = field(default_factory=list)
     follow_ups: list[QueryReference] = field(default_factory=list)
@@ -138,7 +140,7 @@ def model_hits(model: type[M]) -> Shaping[list[Hit[M]]]:
     build = _model_builder(model)
     first, later = _reference_queries(model)
     return Shaping(
-        [f.name for f in stored_fields(model)],
+        reply_decoder(model, stored_fields(model)),
         lambda reply, extra: _hits(build, reply.objects, extra),
         first,
         later,
@@ -148,12 +150,13 @@ def model_hits(model: type[M]) -> Shaping[list[Hit[M]]]:
 def projection_hits(model: type[WvModel], projection: type[S]) -> Shaping[list[Hit[S]]]:
     fields = projection_fields(model, projection)
 
-    build_projection = builder(projection, fields)
-
     def build(obj: Object[Any, Any], _: Loaded) -> S:
-        return build_projection(None, obj.properties, None)
+        instance: S = obj.properties
+        return instance
 
-    return Shaping([f.name for f in fields], lambda reply, _: _hits(build, reply.objects, {}))
+    return Shaping(
+        reply_decoder(projection, fields), lambda reply, _: _hits(build, reply.objects, {})
+    )
 
 
 def grouped_hits(

@@ -12,9 +12,11 @@ from wvorm_core.outputs import MetadataReturn
 T = TypeVar("T")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Hit(Generic[T]):
-    """One search result: the object, its uuid, search metadata, vectors, generated text."""
+    """One search result: the object, its uuid, search metadata, vectors, generated text.
+
+    (Not frozen: a frozen dataclass costs twice as much to build, once per result.)"""
 
     obj: T
     uuid: UUID

@@ -82,7 +82,7 @@ def _geo(value: properties_pb2.Value) -> GeoCoordinate:
     return GeoCoordinate(latitude=geo.latitude, longitude=geo.longitude)
 
 
-_DECODERS: dict[str | None, Callable[[properties_pb2.Value], object]] = {
+VALUE_DECODERS: dict[str | None, Callable[[properties_pb2.Value], object]] = {  # by Value kind
     "text_value": attrgetter("text_value"),
     "int_value": attrgetter("int_value"),
     "number_value": attrgetter("number_value"),
@@ -101,13 +101,13 @@ _DECODERS: dict[str | None, Callable[[properties_pb2.Value], object]] = {
 
 def decode_value(value: properties_pb2.Value) -> object:
     """A property value as Python: str, int, float, bool, datetime, UUID, list, dict, ..."""
-    return _DECODERS[value.WhichOneof("kind")](value)
+    return VALUE_DECODERS[value.WhichOneof("kind")](value)
 
 
 def decode_properties(props: properties_pb2.Properties) -> dict[str, object]:
     """Every property of a `Properties` message."""
     fields = props.fields
-    decoders = _DECODERS
+    decoders = VALUE_DECODERS
     out: dict[str, object] = {}
     for name in fields:
         value = fields[name]
@@ -119,7 +119,7 @@ def properties_decoder(
     names: tuple[str, ...],
 ) -> Callable[[properties_pb2.Properties], dict[str, object]]:
     """A decoder of the properties `names` (the ones asked for), into a dict."""
-    decoders = _DECODERS
+    decoders = VALUE_DECODERS
 
     def decode(props: properties_pb2.Properties) -> dict[str, object]:
         fields = props.fields

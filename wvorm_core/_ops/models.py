@@ -242,10 +242,22 @@ def _projection_of_names(selection: tuple[str | QueryNested, ...]) -> Projection
     return Projection(tuple(fields), properties_decoder(tuple(f.prop for f in fields)))
 
 
+def custom_projection(names: Sequence[str], decode: Decoder) -> Projection:
+    """Fetch the properties `names` (top level, whole) and decode each result with `decode`.
+
+    The hook by which the ORM decodes straight from the reply into its own models.
+    """
+    return Projection(_projection_of_names(tuple(names)).fields, decode)
+
+
 def projection(
-    model: Any, selection: PropertySelection | type[Any] | None, validate: bool = False
+    model: Any,
+    selection: PropertySelection | type[Any] | Projection | None,
+    validate: bool = False,
 ) -> Projection:
     """The projection of a search: `selection` if given, else the collection's model, else all."""
+    if isinstance(selection, Projection):
+        return selection
     if selection is None:
         return ALL_PROPERTIES if model is None else projection_of_model(model, validate)
     if isinstance(selection, type):
