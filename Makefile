@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 setup: $(STAMP)
-	$(BIN)/python -m wvorm_core.embedded install
+	$(BIN)/wvorm-server install
 
 demo: setup
 	$(BIN)/python examples/quickstart.py

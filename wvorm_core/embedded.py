@@ -4,7 +4,7 @@ The binary comes from `WEAVIATE_BINARY`, else from the per-version cache folder
 (`$WVORM_CACHE_DIR`, default `~/.cache/wvorm`), else it is built once with
 `go install github.com/weaviate/weaviate/cmd/weaviate-server@<version>`.
 
-Run `python -m wvorm_core.embedded install` to build it ahead of time.
+Run `wvorm-server install` to build it ahead of time (`wvorm-server path` prints where it is).
 """
 
 from __future__ import annotations
@@ -283,7 +283,7 @@ def _die_with_parent() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """`python -m wvorm_core.embedded [install|path]`."""
+    """The `wvorm-server [install|path]` command."""
     args = list(sys.argv[1:] if argv is None else argv)
     command = args[0] if args else "install"
     if command == "install":
@@ -293,9 +293,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         found = find_binary()
         print(found or "")
         return 0 if found else 1
-    print("usage: python -m wvorm_core.embedded [install|path]", file=sys.stderr)
+    print("usage: wvorm-server [install|path]", file=sys.stderr)
     return 2
 
-
-if __name__ == "__main__":
-    raise SystemExit(main())
