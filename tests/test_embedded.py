@@ -102,3 +102,12 @@ def _alive(pid: int) -> bool:
         return False
     status = Path(f"/proc/{pid}/stat")
     return not (status.exists() and status.read_text().split()[2] == "Z")
+
+
+def test_command_line(capsys: pytest.CaptureFixture[str]) -> None:
+    assert embedded.main(["path"]) == 0
+    assert capsys.readouterr().out.strip() == str(embedded.find_binary())
+    assert embedded.main(["install"]) == 0  # cached: prints the path, builds nothing
+    assert capsys.readouterr().out.strip() == str(embedded.find_binary())
+    assert embedded.main(["frobnicate"]) == 2
+    assert "usage: wvorm-server" in capsys.readouterr().err
