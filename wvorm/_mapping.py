@@ -75,6 +75,8 @@ def _constructor(model: type[B]) -> Callable[[dict[str, Any]], B]:
         else:
             defaults[attr] = info.default
     field_count = len(model.model_fields)
+    # Shared by every instance built here: all fields count as set, so adding one is a no-op.
+    all_fields = set(model.model_fields)
     validate = model.__pydantic_validator__.validate_python
     new = object.__new__
     set_attr = object.__setattr__
@@ -89,7 +91,7 @@ def _constructor(model: type[B]) -> Callable[[dict[str, Any]], B]:
             values = {**defaults, **values}
         instance = new(model)
         set_attr(instance, "__dict__", values)
-        set_attr(instance, "__pydantic_fields_set__", set(values))
+        set_attr(instance, "__pydantic_fields_set__", all_fields)
         set_attr(instance, "__pydantic_extra__", None)
         set_attr(instance, "__pydantic_private__", None)
         return instance
@@ -125,6 +127,10 @@ def reply_decoder(model: type[B], fields: tuple[StoredField, ...]) -> Projection
     plain = [(f.attr, f.name) for f in fields if f.convert is None]
     converted = [(f.attr, f.name, f.convert) for f in fields if f.convert is not None]
     decoders = VALUE_DECODERS
+    field_count = len(model.model_fields)
+    all_fields = set(model.model_fields)  # shared, as in `_constructor`
+    new = object.__new__
+    set_attr = object.__setattr__
 
     def decode(props: properties_pb2.Properties) -> B:
         given = props.fields
@@ -138,7 +144,14 @@ def reply_decoder(model: type[B], fields: tuple[StoredField, ...]) -> Projection
                 value = given[name]
                 decoded = decoders[value.WhichOneof("kind")](value)
                 values[attr] = None if decoded is None else convert(decoded)
-        return construct(values)
+        if len(values) != field_count:  # some fields missing: defaults, or validation
+            return construct(values)
+        instance = new(model)
+        set_attr(instance, "__dict__", values)
+        set_attr(instance, "__pydantic_fields_set__", all_fields)
+        set_attr(instance, "__pydantic_extra__", None)
+        set_attr(instance, "__pydantic_private__", None)
+        return instance
 
     return custom_projection([f.name for f in fields], decode)
 

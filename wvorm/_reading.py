@@ -136,15 +136,26 @@ def _generated_hits(build: Build[T], objects: Sequence[Any], extra: Loaded) -> l
     return [Hit(build(o, extra), o.uuid, o.metadata, o.vector, o.generated) for o in objects]
 
 
+def _plain_hits(objects: Sequence[Any]) -> list[Hit[Any]]:
+    """Hits of a model without references: the decoded instances get their uuids."""
+    set_attr = object.__setattr__
+    hits = []
+    for o in objects:
+        instance = o.properties
+        set_attr(instance, "_wv_uuid", o.uuid)
+        hits.append(Hit(instance, o.uuid, o.metadata, o.vector))
+    return hits
+
+
 def model_hits(model: type[M]) -> Shaping[list[Hit[M]]]:
     build = _model_builder(model)
     first, later = _reference_queries(model)
-    return Shaping(
-        reply_decoder(model, stored_fields(model)),
-        lambda reply, extra: _hits(build, reply.objects, extra),
-        first,
-        later,
+    shape: Callable[[Any, Loaded], list[Hit[M]]] = (
+        (lambda reply, extra: _hits(build, reply.objects, extra))
+        if first
+        else (lambda reply, _: _plain_hits(reply.objects))
     )
+    return Shaping(reply_decoder(model, stored_fields(model)), shape, first, later)
 
 
 def projection_hits(model: type[WvModel], projection: type[S]) -> Shaping[list[Hit[S]]]:
