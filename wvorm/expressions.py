@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Generic, TypeVar, overload
 
+from wvorm_core.classes.aggregate import Metrics
 from wvorm_core.classes.data import GeoCoordinate
 from wvorm_core.classes.filters import Filter, FilterExpression
 
@@ -127,6 +128,11 @@ class FieldExpr(Generic[T]):
     def contains_none(self, values: Sequence[Any]) -> Condition:
         """Matches when the property holds none of `values`."""
         return Condition(self._test().contains_none(values))
+
+    @property
+    def metrics(self) -> Metrics:
+        """Aggregation metrics of this property: `Book.year.metrics.integer(mean=True)`."""
+        return Metrics(self._name)
 
     def length(self) -> LengthExpr:
         """The length of a text or array property (needs `index_property_length`)."""

@@ -8,7 +8,7 @@ repository, `list[Hit[S]]` after `select(S)`, `list[HitGroup[M]]` after `group_b
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, overload
 from uuid import UUID
 
 from pydantic import BaseModel
@@ -18,12 +18,13 @@ from wvorm._mapping import to_properties, to_references
 from wvorm.expressions import Condition, FieldExpr, SortKey
 from wvorm.model import WvModel, info_of
 from wvorm.results import Failure, Generated, Hit, HitGroup, InsertResult
+from wvorm_core.classes.aggregate import AnyMetrics
 from wvorm_core.classes.data import ReferenceInput
 from wvorm_core.classes.filters import Filter
 from wvorm_core.client import WeaviateAsyncClient, WeaviateClient
 from wvorm_core.collections import AsyncCollection, Collection
 from wvorm_core.exceptions import WeaviateInvalidInputError
-from wvorm_core.outputs import ErrorObject
+from wvorm_core.outputs import AggregateGroupByReturn, AggregateReturn, ErrorObject
 
 M = TypeVar("M", bound=WvModel)
 S = TypeVar("S", bound=BaseModel)
@@ -301,6 +302,29 @@ class Repository(Reader[list[Hit[M]]]):
         )
         return result.total_count or 0
 
+    @overload
+    def aggregate(
+        self, *metrics: AnyMetrics, where: Condition | None = None, group_by: None = None
+    ) -> AggregateReturn: ...
+    @overload
+    def aggregate(
+        self, *metrics: AnyMetrics, where: Condition | None = None, group_by: FieldExpr[Any]
+    ) -> AggregateGroupByReturn: ...
+    def aggregate(
+        self,
+        *metrics: AnyMetrics,
+        where: Condition | None = None,
+        group_by: FieldExpr[Any] | None = None,
+    ) -> AggregateReturn | AggregateGroupByReturn:
+        """Statistics over the objects matching `where`: `metrics` built from fields, e.g.
+        `Book.year.metrics.integer(mean=True)`, per value of `group_by` if given."""
+        agg = self._collection.aggregate
+        filters, wanted = reading.where_filter(where), list(metrics) or None
+        if group_by is None:
+            return agg.over_all(total_count=True, filters=filters, return_metrics=wanted)
+        by = group_by.property_name
+        return agg.over_all(total_count=True, filters=filters, return_metrics=wanted, group_by=by)
+
 
 class AsyncReader(Generic[Out]):
     """Searches over one model's collection (asyncio)."""
@@ -511,3 +535,28 @@ class AsyncRepository(AsyncReader[list[Hit[M]]]):
             total_count=True, filters=reading.where_filter(where)
         )
         return result.total_count or 0
+
+    @overload
+    async def aggregate(
+        self, *metrics: AnyMetrics, where: Condition | None = None, group_by: None = None
+    ) -> AggregateReturn: ...
+    @overload
+    async def aggregate(
+        self, *metrics: AnyMetrics, where: Condition | None = None, group_by: FieldExpr[Any]
+    ) -> AggregateGroupByReturn: ...
+    async def aggregate(
+        self,
+        *metrics: AnyMetrics,
+        where: Condition | None = None,
+        group_by: FieldExpr[Any] | None = None,
+    ) -> AggregateReturn | AggregateGroupByReturn:
+        """Statistics over the objects matching `where`: `metrics` built from fields, e.g.
+        `Book.year.metrics.integer(mean=True)`, per value of `group_by` if given."""
+        agg = self._collection.aggregate
+        filters, wanted = reading.where_filter(where), list(metrics) or None
+        if group_by is None:
+            return await agg.over_all(total_count=True, filters=filters, return_metrics=wanted)
+        by = group_by.property_name
+        return await agg.over_all(
+            total_count=True, filters=filters, return_metrics=wanted, group_by=by
+        )

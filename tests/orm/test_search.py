@@ -126,6 +126,17 @@ def test_count(stories: Repository[Story]) -> None:
     assert stories.count(Story.words > 10_000) == 0
 
 
+def test_aggregate(stories: Repository[Story]) -> None:
+    words = Story.words.metrics.integer(mean=True, maximum=True)
+    overall = stories.aggregate(words, where=Story.section == "pets")
+    assert overall.total_count == 2
+    assert overall.metric(words).mean == pytest.approx(400)
+    assert overall.metric(words).maximum == 500
+    grouped = stories.aggregate(words, group_by=Story.section)
+    by_section = {g.grouped_by.value: g.metric(words).mean for g in grouped.groups}
+    assert by_section == {"pets": pytest.approx(400), "science": pytest.approx(800)}
+
+
 async def test_async_searches(
     stories: Repository[Story], async_client: wvorm_core.WeaviateAsyncClient
 ) -> None:
@@ -141,3 +152,5 @@ async def test_async_searches(
     assert [g.value for g in groups] == ["science"]
     generated = await repo.generate(grouped_task="Sum up").bm25("dog")
     assert generated.generated is not None
+    science = await repo.aggregate(Story.words.metrics.integer(sum_=True), group_by=Story.section)
+    assert {g.grouped_by.value for g in science.groups} == {"pets", "science"}

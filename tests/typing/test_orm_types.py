@@ -24,6 +24,7 @@ from wvorm import (
     desc,
 )
 from wvorm_core.classes.config import Configure, Tokenization
+from wvorm_core.outputs import AggregateGroupByReturn
 
 
 class Author(WvModel):
@@ -83,6 +84,9 @@ def check_repositories(db: Database) -> None:
     assert_type(generated, Generated[Question])
     assert_type(generated.generated, str | None)
     assert_type(questions.count(Question.points > 1), int)
+    points = Question.points.metrics.integer(mean=True)
+    assert_type(questions.aggregate(points).metric(points).mean, float | None)
+    assert_type(questions.aggregate(points, group_by=Question.tags), AggregateGroupByReturn)
     assert_type(questions.with_tenant("t1"), Repository[Question])
 
 
