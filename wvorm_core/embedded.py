@@ -295,4 +295,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0 if found else 1
     print("usage: wvorm-server [install|path]", file=sys.stderr)
     return 2
-
