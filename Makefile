@@ -41,3 +41,4 @@ check: setup lint types protos docs test
 bench: setup
 	$(BIN)/python bench/query_bench.py
 	$(BIN)/python bench/import_bench.py
+	$(BIN)/python bench/orm_bench.py
