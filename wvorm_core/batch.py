@@ -22,10 +22,11 @@ import time
 from collections import deque
 from collections.abc import Callable
 from types import TracebackType
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 from uuid import UUID
 
 from wvorm_core._ops.batch import check_uuid
+from wvorm_core._ops.batch_stream import StreamBatcher
 from wvorm_core._ops.batching import Batcher, BatchProgress, Chunk, RetryPolicy, Sizing
 from wvorm_core._ops.encode import reference_uuids
 from wvorm_core._transport.aio import AsyncTransport
@@ -34,6 +35,9 @@ from wvorm_core.classes.config import ConsistencyLevel, check_collection_name
 from wvorm_core.classes.data import ReferenceInput, ReferenceInputs, ReferenceToMulti, Vectors
 from wvorm_core.exceptions import WeaviateError
 from wvorm_core.outputs.batch import BatchResult, ErrorObject, ErrorReference
+
+if TYPE_CHECKING:
+    from wvorm_core.batch_stream import AsyncClientStreamBatch, ClientStreamBatch
 
 ProgressCallback = Callable[[BatchProgress], None]
 
@@ -108,7 +112,7 @@ def _references(
 class _Results:
     """What a finished (or running) batch context reports."""
 
-    _batcher: Batcher | None
+    _batcher: Batcher | StreamBatcher | None
 
     @property
     def results(self) -> BatchResult:
@@ -486,9 +490,21 @@ class _Modes(_Results):
         )
         return self._batcher
 
+    def _stream_batcher(
+        self,
+        consistency_level: ConsistencyLevel | None,
+        on_progress: ProgressCallback | None,
+        show_progress: bool,
+        retry: RetryPolicy | None,
+    ) -> StreamBatcher:
+        self._batcher = StreamBatcher(
+            consistency_level, self._max_bytes(), retry, _callback(on_progress, show_progress)
+        )
+        return self._batcher
+
 
 class BatchClient(_Modes):
-    """`client.batch` (blocking): `dynamic()`, `fixed_size()`, `rate_limit()` contexts."""
+    """`client.batch` (blocking): `dynamic()`, `fixed_size()`, `rate_limit()`, `stream()`."""
 
     def __init__(self, transport: SyncTransport) -> None:
         self._transport = transport
@@ -544,9 +560,25 @@ class BatchClient(_Modes):
             self._batcher_for(sizing, consistency_level, on_progress, show_progress, retry),
         )
 
+    def stream(
+        self,
+        consistency_level: ConsistencyLevel | None = None,
+        *,
+        on_progress: ProgressCallback | None = None,
+        show_progress: bool = False,
+        retry: RetryPolicy | None = None,
+    ) -> ClientStreamBatch:
+        """Server-side batching over one gRPC stream; the server paces and sizes the import."""
+        from wvorm_core.batch_stream import ClientStreamBatch
+
+        return ClientStreamBatch(
+            self._transport,
+            self._stream_batcher(consistency_level, on_progress, show_progress, retry),
+        )
+
 
 class AsyncBatchClient(_Modes):
-    """`client.batch` (asyncio): `dynamic()`, `fixed_size()`, `rate_limit()` contexts."""
+    """`client.batch` (asyncio): `dynamic()`, `fixed_size()`, `rate_limit()`, `stream()`."""
 
     def __init__(self, transport: AsyncTransport) -> None:
         self._transport = transport
@@ -600,4 +632,20 @@ class AsyncBatchClient(_Modes):
         return AsyncClientBatch(
             self._transport,
             self._batcher_for(sizing, consistency_level, on_progress, show_progress, retry),
+        )
+
+    def stream(
+        self,
+        consistency_level: ConsistencyLevel | None = None,
+        *,
+        on_progress: ProgressCallback | None = None,
+        show_progress: bool = False,
+        retry: RetryPolicy | None = None,
+    ) -> AsyncClientStreamBatch:
+        """Server-side batching over one gRPC stream; the server paces and sizes the import."""
+        from wvorm_core.batch_stream import AsyncClientStreamBatch
+
+        return AsyncClientStreamBatch(
+            self._transport,
+            self._stream_batcher(consistency_level, on_progress, show_progress, retry),
         )

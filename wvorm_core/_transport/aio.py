@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import TypeVar
+from typing import TypeVar, cast
 
 import grpc
 import grpc.aio
 import httpx
 from google.protobuf.message import Message
 
-from wvorm_core._ops.calls import Call, GrpcRequest, Op, RestRequest, RestResponse
+from wvorm_core._ops.calls import (
+    Call,
+    GrpcRequest,
+    Op,
+    RestRequest,
+    RestResponse,
+    grpc_error,
+)
 from wvorm_core._transport.common import (
     TransportSettings,
     grpc_failure,
@@ -83,7 +90,17 @@ class AsyncTransport:
         except grpc.RpcError as error:
             raise grpc_failure(call, error) from None
 
-    def _unary_for(self, call: GrpcRequest) -> _Unary:
+    async def stream(self, method: str, reply_type: type[Message]) -> AsyncStream:
+        """Open a bidirectional gRPC stream."""
+        if self.settings.auth.refresh_due():
+            await self._drive(self.settings.auth.refresh())
+        channel = self._open_channel()
+        call = channel.stream_stream(
+            method, request_serializer=serialize, response_deserializer=reply_type.FromString
+        )(metadata=self.settings.grpc_metadata())
+        return AsyncStream(method, call)
+
+    def _open_channel(self) -> grpc.aio.Channel:
         if self._channel is None:
             settings = self.settings
             options = settings.grpc_channel_options()
@@ -93,9 +110,13 @@ class AsyncTransport:
                 self._channel = grpc.aio.secure_channel(target, credentials, options=options)
             else:
                 self._channel = grpc.aio.insecure_channel(target, options=options)
+        return self._channel
+
+    def _unary_for(self, call: GrpcRequest) -> _Unary:
+        channel = self._open_channel()
         unary = self._unary.get(call.method)
         if unary is None:
-            unary = self._channel.unary_unary(
+            unary = channel.unary_unary(
                 call.method,
                 request_serializer=serialize,
                 response_deserializer=call.reply_type.FromString,
@@ -108,3 +129,40 @@ class AsyncTransport:
         if self._channel is not None:
             await self._channel.close()
         self._channel = None
+
+
+class AsyncStream:
+    """One open bidirectional gRPC stream; failures raise the matching `WeaviateError`."""
+
+    def __init__(self, method: str, call: grpc.aio.StreamStreamCall[Message, Message]) -> None:
+        self._method = method
+        self._call = call
+
+    def _failure(self, error: grpc.RpcError) -> Exception:
+        failed = cast(grpc.aio.AioRpcError, error)
+        return grpc_error(self._method, failed.code().name, failed.details() or "")
+
+    async def write(self, request: Message) -> None:
+        try:
+            await self._call.write(request)
+        except grpc.RpcError as error:
+            raise self._failure(error) from None
+
+    async def done_writing(self) -> None:
+        try:
+            await self._call.done_writing()
+        except grpc.RpcError as error:
+            raise self._failure(error) from None
+
+    async def read(self) -> Message | None:
+        """The next reply, or None once the server has ended the stream."""
+        try:
+            reply = await self._call.read()
+        except grpc.RpcError as error:
+            raise self._failure(error) from None
+        if reply is grpc.aio.EOF:
+            return None
+        return cast(Message, reply)
+
+    def cancel(self) -> None:
+        self._call.cancel()

@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TypeVar
 
 import grpc
 import httpx
 from google.protobuf.message import Message
 
-from wvorm_core._ops.calls import Call, GrpcRequest, Op, RestRequest, RestResponse
+from wvorm_core._ops.calls import (
+    Call,
+    GrpcRequest,
+    Op,
+    RestRequest,
+    RestResponse,
+    grpc_error,
+)
 from wvorm_core._transport.common import (
     TransportSettings,
     grpc_failure,
@@ -97,6 +104,27 @@ class SyncTransport:
             )
             self._unary[call.method] = unary
         return unary
+
+    def stream(
+        self, method: str, requests: Iterator[Message], reply_type: type[Message]
+    ) -> Iterator[Message]:
+        """A bidirectional gRPC stream: writes `requests` (ending when they do) and yields the
+        replies; a failed stream raises the matching `WeaviateError`. Closing the iterator
+        cancels the call."""
+        if self.settings.auth.refresh_due():
+            self._drive(self.settings.auth.refresh())
+        if self._channel is None or self._channel_pid != os.getpid():
+            self._open_channel()
+        assert self._channel is not None
+        call = self._channel.stream_stream(
+            method, request_serializer=serialize, response_deserializer=reply_type.FromString
+        )(requests, metadata=self.settings.grpc_metadata())
+        try:
+            yield from call
+        except grpc.RpcError as error:
+            raise grpc_error(method, error.code().name, error.details() or "") from None
+        finally:
+            call.cancel()
 
     def _open_channel(self) -> None:
         """Open a channel; after a fork the child opens its own and leaves the parent's alone."""

@@ -17,6 +17,7 @@ from wvorm_core.batch import (
     ProgressCallback,
     _Results,
 )
+from wvorm_core.batch_stream import AsyncClientStreamBatch, ClientStreamBatch
 from wvorm_core.classes.data import ReferenceInput, ReferenceInputs, Vectors
 from wvorm_core.collections._context import CollectionContext, P, R
 
@@ -24,7 +25,9 @@ from wvorm_core.collections._context import CollectionContext, P, R
 class CollectionBatch(_Results, Generic[P]):
     """A batch context bound to one collection (blocking)."""
 
-    def __init__(self, batch: ClientBatch, name: str, tenant: str | None) -> None:
+    def __init__(
+        self, batch: ClientBatch | ClientStreamBatch, name: str, tenant: str | None
+    ) -> None:
         self._batch = batch
         self._batcher = batch._batcher
         self._name = name
@@ -66,7 +69,9 @@ class CollectionBatch(_Results, Generic[P]):
 class AsyncCollectionBatch(_Results, Generic[P]):
     """A batch context bound to one collection (asyncio)."""
 
-    def __init__(self, batch: AsyncClientBatch, name: str, tenant: str | None) -> None:
+    def __init__(
+        self, batch: AsyncClientBatch | AsyncClientStreamBatch, name: str, tenant: str | None
+    ) -> None:
         self._batch = batch
         self._batcher = batch._batcher
         self._name = name
@@ -108,14 +113,14 @@ class AsyncCollectionBatch(_Results, Generic[P]):
 
 
 class BatchCollection(_Results, Generic[P, R]):
-    """`collection.batch` (blocking): `dynamic()`, `fixed_size()`, `rate_limit()` contexts."""
+    """`collection.batch` (blocking): `dynamic()`, `fixed_size()`, `rate_limit()`, `stream()`."""
 
     def __init__(self, transport: SyncTransport, context: CollectionContext[P, R]) -> None:
         self._client = BatchClient(transport)
         self._context = context
         self._batcher = None
 
-    def _bind(self, batch: ClientBatch) -> CollectionBatch[P]:
+    def _bind(self, batch: ClientBatch | ClientStreamBatch) -> CollectionBatch[P]:
         self._batcher = batch._batcher
         return CollectionBatch(batch, self._context.name, self._context.tenant)
 
@@ -176,16 +181,31 @@ class BatchCollection(_Results, Generic[P, R]):
             )
         )
 
+    def stream(
+        self,
+        *,
+        on_progress: ProgressCallback | None = None,
+        show_progress: bool = False,
+        retry: RetryPolicy | None = None,
+    ) -> CollectionBatch[P]:
+        """Server-side batching over one gRPC stream; the server paces and sizes the import."""
+        level = self._context.consistency_level
+        return self._bind(
+            self._client.stream(
+                level, on_progress=on_progress, show_progress=show_progress, retry=retry
+            )
+        )
+
 
 class AsyncBatchCollection(_Results, Generic[P, R]):
-    """`collection.batch` (asyncio): `dynamic()`, `fixed_size()`, `rate_limit()` contexts."""
+    """`collection.batch` (asyncio): `dynamic()`, `fixed_size()`, `rate_limit()`, `stream()`."""
 
     def __init__(self, transport: AsyncTransport, context: CollectionContext[P, R]) -> None:
         self._client = AsyncBatchClient(transport)
         self._context = context
         self._batcher = None
 
-    def _bind(self, batch: AsyncClientBatch) -> AsyncCollectionBatch[P]:
+    def _bind(self, batch: AsyncClientBatch | AsyncClientStreamBatch) -> AsyncCollectionBatch[P]:
         self._batcher = batch._batcher
         return AsyncCollectionBatch(batch, self._context.name, self._context.tenant)
 
@@ -243,5 +263,20 @@ class AsyncBatchCollection(_Results, Generic[P, R]):
                 on_progress=on_progress,
                 show_progress=show_progress,
                 retry=retry,
+            )
+        )
+
+    def stream(
+        self,
+        *,
+        on_progress: ProgressCallback | None = None,
+        show_progress: bool = False,
+        retry: RetryPolicy | None = None,
+    ) -> AsyncCollectionBatch[P]:
+        """Server-side batching over one gRPC stream; the server paces and sizes the import."""
+        level = self._context.consistency_level
+        return self._bind(
+            self._client.stream(
+                level, on_progress=on_progress, show_progress=show_progress, retry=retry
             )
         )

@@ -1,0 +1,460 @@
+"""Server-side batching over the `BatchStream` gRPC call, as a state machine (no I/O, no threads).
+
+A `StreamBatcher` encodes objects into `Data` messages, says which messages may be written now
+(a few unacknowledged at a time, sized as the server's `Backoff` suggests), keeps references
+until the objects added before them have results, and records the server's `Results` by uuid
+or beacon. When a stream ends (the server shut down, ran low on memory, or the connection
+broke), every item without a result is sent again on the next stream. The fronts own the
+stream: they write what `next_requests` returns, feed every reply to `received`, and ask
+`closed` what to do when the stream ends. Callers serialise every call.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable
+from uuid import UUID
+
+from wvorm_core._ops.batch import SERVICE, consistency, encode_object
+from wvorm_core._ops.batching import BatchProgress, RetryPolicy, _passing, is_transient
+from wvorm_core.classes.config import ConsistencyLevel
+from wvorm_core.classes.data import ReferenceInputs, Vectors
+from wvorm_core.exceptions import WeaviateAuthenticationError, WeaviateError
+from wvorm_core.outputs.batch import (
+    BatchObject,
+    BatchReference,
+    BatchResult,
+    ErrorObject,
+    ErrorReference,
+)
+from wvorm_core.proto.v1 import batch_pb2
+
+METHOD = f"/{SERVICE}/BatchStream"
+BEACON_START = "weaviate://localhost/"
+WINDOW = 4
+"""Data messages written but not yet acknowledged, at most."""
+
+Request = batch_pb2.BatchStreamRequest
+Reply = batch_pb2.BatchStreamReply
+
+
+class _Object:
+    """An object of the batch until it has a result: its message and what reports it."""
+
+    __slots__ = (
+        "attempts",
+        "collection",
+        "index",
+        "message",
+        "properties",
+        "references",
+        "tenant",
+        "uuid",
+        "vector",
+    )
+
+    def __init__(
+        self,
+        message: batch_pb2.BatchObject,
+        collection: str,
+        properties: object,
+        uuid: UUID,
+        vector: Vectors | None,
+        references: ReferenceInputs | None,
+        tenant: str | None,
+        index: int,
+    ) -> None:
+        self.message = message
+        self.collection = collection
+        self.properties = properties
+        self.uuid = uuid
+        self.vector = vector
+        self.references = references
+        self.tenant = tenant
+        self.index = index
+        self.attempts = 0
+
+    def record(self) -> BatchObject:
+        props = self.properties if isinstance(self.properties, dict) else {}
+        return BatchObject(
+            self.collection,
+            props,
+            self.uuid,
+            self.vector,
+            self.references,
+            self.tenant,
+            self.index,
+        )
+
+
+class _Reference:
+    __slots__ = ("attempts", "beacon", "message", "record")
+
+    def __init__(self, record: BatchReference) -> None:
+        self.record = record
+        self.message = batch_pb2.BatchReference(
+            name=record.from_property,
+            from_collection=record.from_collection,
+            from_uuid=str(record.from_uuid),
+            to_uuid=str(record.to_uuid),
+        )
+        if record.to_collection:
+            self.message.to_collection = record.to_collection
+        if record.tenant:
+            self.message.tenant = record.tenant
+        self.beacon = (
+            f"{BEACON_START}{record.from_collection}/{record.from_uuid}/{record.from_property}"
+        )
+        self.attempts = 0
+
+
+_Item = _Object | _Reference
+
+
+class StreamBatcher:
+    """The state of one `stream()` batch context, across as many streams as it takes."""
+
+    def __init__(
+        self,
+        level: ConsistencyLevel | None = None,
+        max_message_bytes: int = 100 * 1024 * 1024,
+        retry: RetryPolicy | None = None,
+        on_progress: Callable[[BatchProgress], None] | None = None,
+    ) -> None:
+        self.retry = retry or RetryPolicy()
+        self.results = BatchResult()
+        self._level = consistency(level)
+        self._max_bytes = int(max_message_bytes * 0.8)
+        self._on_progress = on_progress
+        self._size = 200
+        self._bytes_per_object = 0
+        self._filling = self._data()
+        self._filling_items: list[_Object] = []
+        self._pending: deque[tuple[Request, list[_Item]]] = deque()
+        """Data messages to write, in order."""
+        self._open_objects: dict[str, list[_Object]] = {}
+        self._open_references: dict[str, list[_Reference]] = {}
+        self._unsettled: deque[int] = deque()
+        self._settled: set[int] = set()
+        self._waiting: deque[tuple[int, BatchReference]] = deque()
+        self._released: list[_Reference] = []
+        self._objects_added = 0
+        self._objects_done = 0
+        self._references_added = 0
+        self._references_done = 0
+        self._unacked = 0
+        self._streaming = False
+        self._halted = False
+        self._stop_sent = False
+        self._progressed = False
+        self._failures = 0
+        self._wait = 0.0
+        self.finishing = False
+        """Set at the context's end: once everything has a result, the stream is stopped."""
+
+    def _data(self) -> Request:
+        return Request(data=Request.Data())
+
+    # -- adding ----------------------------------------------------------------------------
+
+    @property
+    def batch_size(self) -> int:
+        """Objects per `Data` message (from the server's `Backoff`)."""
+        return self._size
+
+    @property
+    def backlog(self) -> int:
+        """Full messages waiting to be written (the caller should wait while it is large)."""
+        return len(self._pending)
+
+    def add_object(
+        self,
+        collection: str,
+        properties: object,
+        references: ReferenceInputs | None,
+        uuid: UUID | str | None,
+        vector: Vectors | None,
+        tenant: str | None,
+    ) -> UUID:
+        """Encode one object into the message being filled; returns its uuid."""
+        index = self._objects_added
+        values = self._filling.data.objects.values
+        _, ident = encode_object(
+            values, collection, properties, uuid, vector, references, tenant, index
+        )
+        item = _Object(values[-1], collection, properties, ident, vector, references, tenant, index)
+        self._filling_items.append(item)
+        self._unsettled.append(index)
+        self._objects_added = index + 1
+        if len(self._filling_items) >= self._size:
+            self._seal()
+        return ident
+
+    def add_reference(
+        self,
+        from_collection: str,
+        from_uuid: UUID,
+        from_property: str,
+        to_uuid: UUID,
+        to_collection: str | None,
+        tenant: str | None,
+    ) -> None:
+        """Queue a reference; it is sent once every object added before it has a result."""
+        record = BatchReference(
+            from_collection,
+            from_uuid,
+            from_property,
+            to_uuid,
+            to_collection,
+            tenant,
+            self._references_added,
+        )
+        self._references_added += 1
+        self._waiting.append((self._objects_added, record))
+
+    def _seal(self) -> None:
+        items = self._filling_items
+        if not items:
+            return
+        request = self._filling
+        self._filling, self._filling_items = self._data(), []
+        count = len(items)
+        estimate = self._bytes_per_object * count
+        if count > 1 and (not estimate or estimate * 2 >= self._max_bytes):
+            size = request.ByteSize()
+            self._bytes_per_object = max(1, size // count)
+            if size > self._max_bytes:
+                per_part = max(1, self._max_bytes // self._bytes_per_object)
+                for start in range(0, count, per_part):
+                    self._queue_objects(items[start : start + per_part])
+                return
+        self._pending.append((request, list(items)))
+
+    def _queue_objects(self, items: list[_Object], front: bool = False) -> None:
+        request = self._data()
+        request.data.objects.values.extend(item.message for item in items)
+        for item, message in zip(items, request.data.objects.values, strict=True):
+            item.message = message
+        if front:
+            self._pending.appendleft((request, list(items)))
+        else:
+            self._pending.append((request, list(items)))
+
+    def _queue_references(self, items: list[_Reference], front: bool = False) -> None:
+        size = self._size
+        parts = [items[i : i + size] for i in range(0, len(items), size)]
+        for part in reversed(parts) if front else parts:
+            request = self._data()
+            request.data.references.values.extend(item.message for item in part)
+            entry: tuple[Request, list[_Item]] = (request, list(part))
+            if front:
+                self._pending.appendleft(entry)
+            else:
+                self._pending.append(entry)
+
+    def _release(self, final: bool) -> None:
+        lowest = self._unsettled[0] if self._unsettled else self._objects_added
+        while self._waiting and self._waiting[0][0] <= lowest:
+            self._released.append(_Reference(self._waiting.popleft()[1]))
+        size = self._size
+        while len(self._released) >= size or (final and self._released and not self._waiting):
+            part, self._released = self._released[:size], self._released[size:]
+            self._queue_references(part)
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def start(self) -> Request:
+        """The first message of a new stream."""
+        self._streaming = True
+        self._halted = False
+        self._stop_sent = False
+        self._progressed = False
+        self._unacked = 0
+        self._wait = 0.0
+        start = Request.Start()
+        if self._level is not None:
+            start.consistency_level = self._level
+        return Request(start=start)
+
+    def next_requests(self, final: bool) -> list[Request]:
+        """The messages to write now; `final` sends partial messages too (flush, the end).
+
+        A `Stop` message comes last when there is one; after it, the fronts end writing."""
+        if final:
+            self._seal()
+        self._release(final or self.finishing)
+        out = []
+        if self._streaming and not self._halted and not self._stop_sent:
+            while self._pending and self._unacked < WINDOW:
+                request, items = self._pending.popleft()
+                for item in items:
+                    if isinstance(item, _Object):
+                        self._open_objects.setdefault(str(item.uuid), []).append(item)
+                    else:
+                        self._open_references.setdefault(item.beacon, []).append(item)
+                self._unacked += 1
+                out.append(request)
+        if self._streaming and not self._stop_sent and (self._halted or self._finished):
+            self._stop_sent = True
+            out.append(Request(stop=Request.Stop()))
+        return out
+
+    @property
+    def _finished(self) -> bool:
+        return self.finishing and self.idle
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def received(self, reply: Reply) -> None:
+        """Take in one reply of the server."""
+        kind = reply.WhichOneof("message")
+        if kind == "acks":
+            self._unacked = max(0, self._unacked - 1)
+        elif kind == "results":
+            self._results(reply.results)
+        elif kind == "backoff":
+            if reply.backoff.batch_size > 0:
+                self._size = reply.backoff.batch_size
+        elif kind == "out_of_memory":
+            self._halted = True
+            self._wait = float(reply.out_of_memory.wait_time)
+        elif kind == "shutting_down":
+            self._halted = True
+
+    def _results(self, results: Reply.Results) -> None:
+        self._progressed = True
+        retry: list[_Item] = []
+        for success in results.successes:
+            if success.WhichOneof("detail") == "uuid":
+                self._settle_object(success.uuid, None, retry)
+            else:
+                self._settle_reference(success.beacon, None, retry)
+        for error in results.errors:
+            if error.WhichOneof("detail") == "uuid":
+                self._settle_object(error.uuid, error.error, retry)
+            else:
+                self._settle_reference(error.beacon, error.error, retry)
+        if retry:
+            self._resend(retry)
+        if self._on_progress is not None:
+            self._on_progress(self.progress())
+
+    def _settle_object(self, key: str, error: str | None, retry: list[_Item]) -> None:
+        items = self._open_objects.get(key)
+        if not items:
+            return
+        item = items.pop(0)
+        if not items:
+            del self._open_objects[key]
+        if error is not None and _passing(error) and item.attempts < self.retry.max_attempts:
+            item.attempts += 1
+            retry.append(item)
+            return
+        results = self.results
+        results.objects_sent += 1
+        if error is None:
+            results.objects_stored += 1
+        else:
+            results.failed_objects.append(ErrorObject(error, item.record()))
+        self._objects_done += 1
+        self._settled.add(item.index)
+        unsettled, settled = self._unsettled, self._settled
+        while unsettled and unsettled[0] in settled:
+            settled.discard(unsettled.popleft())
+
+    def _settle_reference(self, key: str, error: str | None, retry: list[_Item]) -> None:
+        items = self._open_references.get(key)
+        if not items:
+            return
+        item = items.pop(0)
+        if not items:
+            del self._open_references[key]
+        if error is not None and _passing(error) and item.attempts < self.retry.max_attempts:
+            item.attempts += 1
+            retry.append(item)
+            return
+        self.results.references_sent += 1
+        if error is not None:
+            self.results.failed_references.append(ErrorReference(error, item.record))
+        self._references_done += 1
+
+    def _resend(self, items: list[_Item]) -> None:
+        """Queue items again, ahead of what was never sent."""
+        references = [i for i in items if isinstance(i, _Reference)]
+        objects = [i for i in items if isinstance(i, _Object)]
+        if references:
+            self._queue_references(references, front=True)
+        for start in reversed(range(0, len(objects), self._size)):
+            self._queue_objects(objects[start : start + self._size], front=True)
+
+    def closed(self, error: WeaviateError | None) -> float | None:
+        """The stream ended (with `error`, or cleanly). Returns seconds to wait before opening
+        the next one, or None when the batch is done (nothing left, or given up: then every
+        item left is reported failed).
+
+        Raises `error` when it is not worth retrying (every item left is reported failed)."""
+        self._streaming = False
+        left: list[_Item] = [i for items in self._open_objects.values() for i in items]
+        left += [i for items in self._open_references.values() for i in items]
+        self._open_objects.clear()
+        self._open_references.clear()
+        left.sort(key=lambda i: isinstance(i, _Reference))
+        if left:
+            self._resend(left)
+        if self.idle and self.finishing:
+            return None
+        self._failures = 0 if self._progressed else self._failures + 1
+        fatal = error is not None and (
+            isinstance(error, WeaviateAuthenticationError) or not is_transient(error)
+        )
+        delay = None if fatal else self.retry.delay(self._failures)
+        if delay is None:
+            reason = error or WeaviateError("the server kept ending the batch stream")
+            self._fail_all(f"batch stream failed after {self._failures} attempt(s): {reason}")
+            if fatal and error is not None:
+                raise error
+            return None
+        return max(delay if not self._progressed else 0.0, self._wait)
+
+    def _fail_all(self, message: str) -> None:
+        self._seal()
+        self._release(final=True)
+        while self._waiting:
+            self._released.append(_Reference(self._waiting.popleft()[1]))
+        items = [i for _, part in self._pending for i in part] + self._released
+        self._pending.clear()
+        self._released = []
+        for item in items:
+            if isinstance(item, _Object):
+                item.attempts = self.retry.max_attempts
+                self._open_objects.setdefault(str(item.uuid), []).append(item)
+                self._settle_object(str(item.uuid), message, [])
+            else:
+                item.attempts = self.retry.max_attempts
+                self._open_references.setdefault(item.beacon, []).append(item)
+                self._settle_reference(item.beacon, message, [])
+
+    # -- state -----------------------------------------------------------------------------
+
+    @property
+    def idle(self) -> bool:
+        """Every object and reference added so far has a result."""
+        return (
+            self._objects_done == self._objects_added
+            and self._references_done == self._references_added
+        )
+
+    @property
+    def number_errors(self) -> int:
+        return len(self.results.failed_objects) + len(self.results.failed_references)
+
+    def progress(self) -> BatchProgress:
+        r = self.results
+        return BatchProgress(
+            self._objects_added,
+            self._objects_done,
+            len(r.failed_objects),
+            self._references_added,
+            self._references_done,
+            len(r.failed_references),
+        )
