@@ -48,7 +48,17 @@ def _add_references(
         batcher.add_reference(name, source, from_property, UUID(text), target, tenant)
 
 
-class ClientStreamBatch(_Results):
+class _StreamResults(_Results):
+    _own: StreamBatcher
+    _error: BaseException | None
+
+    def _abandon_rest(self) -> None:
+        """After the stream's end: report failed whatever the stream could not deliver."""
+        if not self._own.idle:
+            self._own.abandon(f"batch stream ended: {self._error or _GAVE_UP}")
+
+
+class ClientStreamBatch(_StreamResults):
     """One `stream()` batch context of `client.batch` (blocking)."""
 
     def __init__(self, transport: SyncTransport, batcher: StreamBatcher) -> None:
@@ -79,6 +89,7 @@ class ClientStreamBatch(_Results):
             self._pump()
         thread.join()
         self._thread = None
+        self._abandon_rest()
         self._check()
 
     def _running(self) -> threading.Thread:
@@ -175,12 +186,15 @@ class ClientStreamBatch(_Results):
         name = self._names.get(collection) or self._names.setdefault(
             collection, check_collection_name(collection)
         )
-        with self._changed:
-            self._check()
-            ident = self._own.add_object(name, properties, references, uuid, vector, tenant)
-            if self._own.backlog:
+        self._check()
+        batcher = self._own
+        ident, full = batcher.add_object(name, properties, references, uuid, vector, tenant)
+        if full:
+            with self._changed:
+                batcher.seal()
                 self._pump()
-                self._wait(done=False)
+                if batcher.backlog > _BACKLOG:
+                    self._wait(done=False)
         return ident
 
     def add_reference(
@@ -211,7 +225,7 @@ class ClientStreamBatch(_Results):
                 self._final = False
 
 
-class AsyncClientStreamBatch(_Results):
+class AsyncClientStreamBatch(_StreamResults):
     """One `stream()` batch context of `client.batch` (asyncio)."""
 
     def __init__(self, transport: AsyncTransport, batcher: StreamBatcher) -> None:
@@ -240,6 +254,7 @@ class AsyncClientStreamBatch(_Results):
         self._pump()
         await task
         self._task = None
+        self._abandon_rest()
         self._check()
 
     def _running(self) -> asyncio.Task[None]:
@@ -342,10 +357,13 @@ class AsyncClientStreamBatch(_Results):
         name = self._names.get(collection) or self._names.setdefault(
             collection, check_collection_name(collection)
         )
-        ident = self._own.add_object(name, properties, references, uuid, vector, tenant)
-        if self._own.backlog:
+        batcher = self._own
+        ident, full = batcher.add_object(name, properties, references, uuid, vector, tenant)
+        if full:
+            batcher.seal()
             self._pump()
-            await self._wait(done=False)
+            if batcher.backlog > _BACKLOG:
+                await self._wait(done=False)
         return ident
 
     async def add_reference(

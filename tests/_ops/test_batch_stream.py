@@ -15,10 +15,14 @@ from wvorm_core.proto.v1 import base_pb2
 
 
 def _add(batcher: StreamBatcher, n: int, start: int = 0) -> list[UUID]:
-    return [
-        batcher.add_object("C", {"n": i}, None, UUID(int=i + 1), None, None)
-        for i in range(start, start + n)
-    ]
+    """Add objects the way the fronts do: seal each full message."""
+    added = []
+    for i in range(start, start + n):
+        ident, full = batcher.add_object("C", {"n": i}, None, UUID(int=i + 1), None, None)
+        added.append(ident)
+        if full:
+            batcher.seal()
+    return added
 
 
 def _uuids(request: Request) -> list[str]:

@@ -45,6 +45,7 @@ class _Object:
         "attempts",
         "collection",
         "index",
+        "key",
         "message",
         "properties",
         "references",
@@ -56,6 +57,7 @@ class _Object:
     def __init__(
         self,
         message: batch_pb2.BatchObject,
+        key: str,
         collection: str,
         properties: object,
         uuid: UUID,
@@ -65,6 +67,7 @@ class _Object:
         index: int,
     ) -> None:
         self.message = message
+        self.key = key
         self.collection = collection
         self.properties = properties
         self.uuid = uuid
@@ -175,20 +178,21 @@ class StreamBatcher:
         uuid: UUID | str | None,
         vector: Vectors | None,
         tenant: str | None,
-    ) -> UUID:
-        """Encode one object into the message being filled; returns its uuid."""
+    ) -> tuple[UUID, bool]:
+        """Encode one object into the message being filled; returns its uuid and whether the
+        message is full (then `seal`). Only this and `seal` touch the message being filled."""
         index = self._objects_added
         values = self._filling.data.objects.values
-        _, ident = encode_object(
+        key, ident = encode_object(
             values, collection, properties, uuid, vector, references, tenant, index
         )
-        item = _Object(values[-1], collection, properties, ident, vector, references, tenant, index)
+        item = _Object(
+            values[-1], key, collection, properties, ident, vector, references, tenant, index
+        )
         self._filling_items.append(item)
         self._unsettled.append(index)
         self._objects_added = index + 1
-        if len(self._filling_items) >= self._size:
-            self._seal()
-        return ident
+        return ident, len(self._filling_items) >= self._size
 
     def add_reference(
         self,
@@ -212,7 +216,8 @@ class StreamBatcher:
         self._references_added += 1
         self._waiting.append((self._objects_added, record))
 
-    def _seal(self) -> None:
+    def seal(self) -> None:
+        """Queue the message being filled for writing."""
         items = self._filling_items
         if not items:
             return
@@ -281,7 +286,7 @@ class StreamBatcher:
 
         A `Stop` message comes last when there is one; after it, the fronts end writing."""
         if final:
-            self._seal()
+            self.seal()
         self._release(final or self.finishing)
         out = []
         if self._streaming and not self._halted and not self._stop_sent:
@@ -289,7 +294,7 @@ class StreamBatcher:
                 request, items = self._pending.popleft()
                 for item in items:
                     if isinstance(item, _Object):
-                        self._open_objects.setdefault(str(item.uuid), []).append(item)
+                        self._open_objects.setdefault(item.key, []).append(item)
                     else:
                         self._open_references.setdefault(item.beacon, []).append(item)
                 self._unacked += 1
@@ -325,13 +330,13 @@ class StreamBatcher:
         self._progressed = True
         retry: list[_Item] = []
         for success in results.successes:
-            if success.WhichOneof("detail") == "uuid":
-                self._settle_object(success.uuid, None, retry)
+            if key := success.uuid:
+                self._settle_object(key, None, retry)
             else:
                 self._settle_reference(success.beacon, None, retry)
         for error in results.errors:
-            if error.WhichOneof("detail") == "uuid":
-                self._settle_object(error.uuid, error.error, retry)
+            if key := error.uuid:
+                self._settle_object(key, error.error, retry)
             else:
                 self._settle_reference(error.beacon, error.error, retry)
         if retry:
@@ -416,8 +421,14 @@ class StreamBatcher:
             return None
         return max(delay if not self._progressed else 0.0, self._wait)
 
+    def abandon(self, message: str) -> None:
+        """Report everything without a result failed with `message` (the batch cannot go on)."""
+        self.seal()
+        self._fail_all(message)
+
     def _fail_all(self, message: str) -> None:
-        self._seal()
+        """Report everything not yet written failed (not the message being filled, which the
+        caller may be adding to; `abandon` takes that too)."""
         self._release(final=True)
         while self._waiting:
             self._released.append(_Reference(self._waiting.popleft()[1]))
@@ -427,8 +438,8 @@ class StreamBatcher:
         for item in items:
             if isinstance(item, _Object):
                 item.attempts = self.retry.max_attempts
-                self._open_objects.setdefault(str(item.uuid), []).append(item)
-                self._settle_object(str(item.uuid), message, [])
+                self._open_objects.setdefault(item.key, []).append(item)
+                self._settle_object(item.key, message, [])
             else:
                 item.attempts = self.retry.max_attempts
                 self._open_references.setdefault(item.beacon, []).append(item)
