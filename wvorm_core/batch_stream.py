@@ -50,12 +50,13 @@ def _add_references(
 
 class _StreamResults(_Results):
     _own: StreamBatcher
-    _error: BaseException | None
+    _reason: BaseException | None = None
+    """What ended the stream, kept for the report of what it could not deliver."""
 
     def _abandon_rest(self) -> None:
         """After the stream's end: report failed whatever the stream could not deliver."""
         if not self._own.idle:
-            self._own.abandon(f"batch stream ended: {self._error or _GAVE_UP}")
+            self._own.abandon(f"batch stream ended: {self._reason or _GAVE_UP}")
 
 
 class ClientStreamBatch(_StreamResults):
@@ -117,6 +118,7 @@ class ClientStreamBatch(_StreamResults):
                 self._error = self._error or (
                     None if self._own.finishing else WeaviateError(_GAVE_UP)
                 )
+                self._reason = self._error
                 self._changed.notify_all()
 
     def _stream_once(self) -> bool:
@@ -128,18 +130,22 @@ class ClientStreamBatch(_StreamResults):
             self._requests = requests
             self._pump()
         error = None
+        replies = self._transport.stream(METHOD, iter(requests.get, None), Reply)
         try:
-            for reply in self._transport.stream(METHOD, iter(requests.get, None), Reply):
+            for reply in replies:
                 with self._changed:
                     batcher.received(reply)  # type: ignore[arg-type]
                     self._pump()
                     self._changed.notify_all()
         except WeaviateError as failure:
             error = failure
+        finally:
+            with self._changed:
+                self._requests = None
+                with contextlib.suppress(queue.Full):
+                    requests.put_nowait(None)
+            replies.close()
         with self._changed:
-            self._requests = None
-            with contextlib.suppress(queue.Full):
-                requests.put_nowait(None)
             try:
                 delay = batcher.closed(error)
             finally:
@@ -161,14 +167,16 @@ class ClientStreamBatch(_StreamResults):
                 self._requests = None
 
     def _wait(self, done: bool) -> None:
-        """Under the lock: wait until everything has a result (`done`) or the backlog is small."""
+        """Under the lock: wait until everything has a result (`done`; raises what the stream ran
+        into) or the backlog is small."""
         batcher = self._own
         thread = self._running()
         while self._error is None and thread.is_alive():
             if batcher.idle if done else batcher.backlog <= _BACKLOG:
                 break
             self._changed.wait()
-        self._check()
+        if done:
+            self._check()
 
     # -- the caller ------------------------------------------------------------------------
 
@@ -277,6 +285,7 @@ class AsyncClientStreamBatch(_StreamResults):
             self._error = self._error or error
         finally:
             self._error = self._error or (None if self._own.finishing else WeaviateError(_GAVE_UP))
+            self._reason = self._error
             self._changed.set()
 
     async def _stream_once(self) -> bool:
@@ -338,7 +347,8 @@ class AsyncClientStreamBatch(_StreamResults):
                 break
             self._changed.clear()
             await self._changed.wait()
-        self._check()
+        if done:
+            self._check()
 
     # -- the caller ------------------------------------------------------------------------
 

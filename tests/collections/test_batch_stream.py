@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 import wvorm_core
+from wvorm_core.batch import BatchProgress
 from wvorm_core.classes.config import DataType, Property, ReferenceProperty
 from wvorm_core.classes.query import QueryReference
 from wvorm_core.collections import Collection
@@ -95,6 +96,31 @@ def test_stream_adds_references_after_their_objects(
             assert [o.uuid for o in got.references["by"].objects] == [person]
     finally:
         client.collections.delete(f"{collection_name}Author")
+
+
+def test_an_exception_in_the_stream_is_raised_in_the_caller_and_nothing_is_dropped(
+    client: wvorm_core.WeaviateClient, collection_name: str
+) -> None:
+    client.collections.create(collection_name, properties=PROPERTIES)
+
+    def explode(progress: BatchProgress) -> None:
+        raise RuntimeError("callback broke")
+
+    added: list[UUID] = []
+
+    def run() -> None:
+        with client.batch.stream(on_progress=explode) as batch:
+            for i in range(2000):
+                added.append(batch.add_object(collection_name, {"n": i}))
+
+    with pytest.raises(RuntimeError, match="callback broke"):
+        run()
+    assert added
+    results = client.batch.results
+    failed = {f.uuid for f in client.batch.failed_objects}
+    assert results.objects_stored + len(failed) == len(added)
+    assert failed <= set(added)
+    assert all("callback broke" in f.message for f in client.batch.failed_objects)
 
 
 def test_stream_needs_a_context_manager(client: wvorm_core.WeaviateClient) -> None:

@@ -398,14 +398,7 @@ class StreamBatcher:
         item left is reported failed).
 
         Raises `error` when it is not worth retrying (every item left is reported failed)."""
-        self._streaming = False
-        left: list[_Item] = [i for items in self._open_objects.values() for i in items]
-        left += [i for items in self._open_references.values() for i in items]
-        self._open_objects.clear()
-        self._open_references.clear()
-        left.sort(key=lambda i: isinstance(i, _Reference))
-        if left:
-            self._resend(left)
+        self._take_back()
         if self.idle and self.finishing:
             return None
         self._failures = 0 if self._progressed else self._failures + 1
@@ -423,8 +416,20 @@ class StreamBatcher:
 
     def abandon(self, message: str) -> None:
         """Report everything without a result failed with `message` (the batch cannot go on)."""
+        self._take_back()
         self.seal()
         self._fail_all(message)
+
+    def _take_back(self) -> None:
+        """The stream is gone: what it carried without a result is to be written again."""
+        self._streaming = False
+        left: list[_Item] = [i for items in self._open_objects.values() for i in items]
+        left += [i for items in self._open_references.values() for i in items]
+        self._open_objects.clear()
+        self._open_references.clear()
+        left.sort(key=lambda i: isinstance(i, _Reference))
+        if left:
+            self._resend(left)
 
     def _fail_all(self, message: str) -> None:
         """Report everything not yet written failed (not the message being filled, which the

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from typing import TypeVar
 
 import grpc
@@ -107,7 +107,7 @@ class SyncTransport:
 
     def stream(
         self, method: str, requests: Iterator[Message], reply_type: type[Message]
-    ) -> Iterator[Message]:
+    ) -> Generator[Message, None, None]:
         """A bidirectional gRPC stream: writes `requests` (ending when they do) and yields the
         replies; a failed stream raises the matching `WeaviateError`. Closing the iterator
         cancels the call."""
