@@ -124,8 +124,7 @@ def builder(model: type[B], fields: tuple[StoredField, ...]) -> Builder[B]:
 def reply_decoder(model: type[B], fields: tuple[StoredField, ...]) -> Projection:
     """The core projection that fetches `fields` and decodes each reply straight into `model`."""
     construct = _constructor(model)
-    plain = [(f.attr, f.name) for f in fields if f.convert is None]
-    converted = [(f.attr, f.name, f.convert) for f in fields if f.convert is not None]
+    plan = [(f.attr, f.name, f.convert) for f in fields]  # in field order, as repr shows them
     decoders = VALUE_DECODERS
     field_count = len(model.model_fields)
     all_fields = set(model.model_fields)  # shared, as in `_constructor`
@@ -135,15 +134,11 @@ def reply_decoder(model: type[B], fields: tuple[StoredField, ...]) -> Projection
     def decode(props: properties_pb2.Properties) -> B:
         given = props.fields
         values: dict[str, Any] = {}
-        for attr, name in plain:
-            if name in given:
-                value = given[name]
-                values[attr] = decoders[value.WhichOneof("kind")](value)
-        for attr, name, convert in converted:
+        for attr, name, convert in plan:
             if name in given:
                 value = given[name]
                 decoded = decoders[value.WhichOneof("kind")](value)
-                values[attr] = None if decoded is None else convert(decoded)
+                values[attr] = decoded if convert is None or decoded is None else convert(decoded)
         if len(values) != field_count:  # some fields missing: defaults, or validation
             return construct(values)
         instance = new(model)

@@ -6,9 +6,10 @@ import uuid
 from collections.abc import Iterator
 
 import pytest
+from pydantic import BaseModel
 
 import wvorm_core
-from wvorm import AsyncDatabase, Database, Field, Prop, Ref, Repository, WvModel
+from wvorm import AsyncDatabase, Database, Field, Prop, Ref, Repository, WvModel, desc
 from wvorm_core.classes.config import Configure
 from wvorm_core.testing import vectorize
 
@@ -154,3 +155,29 @@ async def test_async_searches(
     assert generated.generated is not None
     science = await repo.aggregate(Story.words.metrics.integer(sum_=True), group_by=Story.section)
     assert {g.grouped_by.value for g in science.groups} == {"pets", "science"}
+
+
+async def test_async_every_search_kind(
+    stories: Repository[Story], async_client: wvorm_core.WeaviateAsyncClient
+) -> None:
+    repo = AsyncDatabase(async_client).repo(Story)
+    near = await repo.near_vector(vectorize("dog surfing"), limit=1)
+    assert near[0].obj.title == "a dog learns to surf"
+    assert (await repo.near_object(STORIES[0], limit=1))[0].uuid == STORIES[0].uuid
+    science = await repo.near_text("dog", where=Story.section == "science", limit=5)
+    assert {h.obj.title for h in science} == {STORIES[2].title, STORIES[3].title}
+    mixed = await repo.hybrid("physics surfing", alpha=0.5, limit=1)
+    assert mixed[0].obj.title == "the physics of surfing"
+    ordered = await repo.find(Story.words > 400, order_by=desc(Story.words))
+    assert [h.obj.words for h in ordered] == [900, 700, 500]
+    checked = await repo.get(STORIES[1].uuid)
+    assert checked is not None
+    assert isinstance(checked.checked_by, Writer)  # multi-target, loaded by the follow-up query
+
+    class Title(BaseModel):
+        title: str
+
+    titles = await repo.select(Title).bm25("physics")
+    assert {h.obj.title for h in titles} == {STORIES[2].title, STORIES[3].title}
+    words = Story.words.metrics.integer(minimum=True)
+    assert (await repo.aggregate(words)).metric(words).minimum == 300
