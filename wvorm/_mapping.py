@@ -82,12 +82,12 @@ def _constructor(model: type[B]) -> Callable[[dict[str, Any]], B]:
     set_attr = object.__setattr__
 
     def construct(values: dict[str, Any]) -> B:
-        if not required.issubset(values):
-            return validate(values)  # type: ignore[no-any-return]
-        for attr, factory in factories:
-            if attr not in values:
-                values[attr] = factory()
-        if len(values) != field_count:
+        if len(values) != field_count:  # some fields not returned: defaults, or validation
+            if not required.issubset(values):
+                return validate(values)  # type: ignore[no-any-return]
+            for attr, factory in factories:
+                if attr not in values:
+                    values[attr] = factory()
             values = {**defaults, **values}
         instance = new(model)
         set_attr(instance, "__dict__", values)
@@ -126,10 +126,6 @@ def reply_decoder(model: type[B], fields: tuple[StoredField, ...]) -> Projection
     construct = _constructor(model)
     plan = [(f.attr, f.name, f.convert) for f in fields]  # in field order, as repr shows them
     decoders = VALUE_DECODERS
-    field_count = len(model.model_fields)
-    all_fields = set(model.model_fields)  # shared, as in `_constructor`
-    new = object.__new__
-    set_attr = object.__setattr__
 
     def decode(props: properties_pb2.Properties) -> B:
         given = props.fields
@@ -139,30 +135,13 @@ def reply_decoder(model: type[B], fields: tuple[StoredField, ...]) -> Projection
                 value = given[name]
                 decoded = decoders[value.WhichOneof("kind")](value)
                 values[attr] = decoded if convert is None or decoded is None else convert(decoded)
-        if len(values) != field_count:  # some fields missing: defaults, or validation
-            return construct(values)
-        instance = new(model)
-        set_attr(instance, "__dict__", values)
-        set_attr(instance, "__pydantic_fields_set__", all_fields)
-        set_attr(instance, "__pydantic_extra__", None)
-        set_attr(instance, "__pydantic_private__", None)
-        return instance
+        return construct(values)
 
     return custom_projection([f.name for f in fields], decode)
 
 
 def stored_fields(model: type[WvModel]) -> tuple[StoredField, ...]:
     return tuple(f for f in info_of(model).fields.values() if not f.is_reference)
-
-
-def from_properties(
-    model: type[M],
-    uuid: UUID,
-    properties: Mapping[str, object],
-    references: Mapping[str, object] | None = None,
-) -> M:
-    """A model instance from decoded properties (and loaded references, by attribute)."""
-    return builder(model, stored_fields(model))(uuid, properties, references)
 
 
 def projection_fields(model: type[WvModel], projection: type[BaseModel]) -> tuple[StoredField, ...]:

@@ -21,7 +21,6 @@ T = TypeVar("T")
 M = TypeVar("M", bound=WvModel)
 S = TypeVar("S", bound=BaseModel)
 Out = TypeVar("Out")
-Props = Mapping[str, object]
 Loaded = Mapping[UUID, Mapping[str, Sequence[Object[Any, Any]]]]
 """Reference objects loaded by follow-up queries, by source uuid and reference property."""
 Build = Callable[[Object[Any, Any], Loaded], T]

@@ -52,7 +52,7 @@ class Database:
 
     def repo(self, model: type[M]) -> Repository[M]:
         """The repository of `model`."""
-        return Repository(self.client, model)
+        return Repository(self.client.collections.use(info_of(model).collection), model)
 
 
 class AsyncDatabase:
@@ -75,4 +75,4 @@ class AsyncDatabase:
 
     def repo(self, model: type[M]) -> AsyncRepository[M]:
         """The repository of `model`."""
-        return AsyncRepository(self.client, model)
+        return AsyncRepository(self.client.collections.use(info_of(model).collection), model)

@@ -16,12 +16,11 @@ from pydantic import BaseModel
 from wvorm import _reading as reading
 from wvorm._mapping import to_properties, to_references
 from wvorm.expressions import Condition, FieldExpr, SortKey
-from wvorm.model import WvModel, info_of
+from wvorm.model import WvModel
 from wvorm.results import Failure, Generated, Hit, HitGroup, InsertResult
 from wvorm_core.classes.aggregate import AnyMetrics
 from wvorm_core.classes.data import ReferenceInput
 from wvorm_core.classes.filters import Filter
-from wvorm_core.client import WeaviateAsyncClient, WeaviateClient
 from wvorm_core.collections import AsyncCollection, Collection
 from wvorm_core.exceptions import WeaviateInvalidInputError
 from wvorm_core.outputs import AggregateGroupByReturn, AggregateReturn, ErrorObject
@@ -218,8 +217,7 @@ class Reader(Generic[Out]):
 class Repository(Reader[list[Hit[M]]]):
     """The objects of one model's collection (blocking): writes, reads and searches."""
 
-    def __init__(self, client: WeaviateClient, model: type[M]) -> None:
-        collection = client.collections.use(info_of(model).collection)
+    def __init__(self, collection: Collection, model: type[M]) -> None:
         super().__init__(collection, reading.model_hits(model))
         self.model = model
 
@@ -228,10 +226,7 @@ class Repository(Reader[list[Hit[M]]]):
 
     def with_tenant(self, tenant: str | None) -> Repository[M]:
         """The same repository, every call scoped to `tenant`."""
-        scoped = Repository.__new__(Repository)
-        Reader.__init__(scoped, self._collection.with_tenant(tenant), self._shaping)
-        scoped.model = self.model
-        return scoped
+        return Repository(self._collection.with_tenant(tenant), self.model)
 
     def select(self, projection: type[S]) -> Reader[list[Hit[S]]]:
         """The same searches, fetching only `projection`'s fields and returning it."""
@@ -451,8 +446,7 @@ class AsyncReader(Generic[Out]):
 class AsyncRepository(AsyncReader[list[Hit[M]]]):
     """The objects of one model's collection (asyncio): writes, reads and searches."""
 
-    def __init__(self, client: WeaviateAsyncClient, model: type[M]) -> None:
-        collection = client.collections.use(info_of(model).collection)
+    def __init__(self, collection: AsyncCollection, model: type[M]) -> None:
         super().__init__(collection, reading.model_hits(model))
         self.model = model
 
@@ -461,10 +455,7 @@ class AsyncRepository(AsyncReader[list[Hit[M]]]):
 
     def with_tenant(self, tenant: str | None) -> AsyncRepository[M]:
         """The same repository, every call scoped to `tenant`."""
-        scoped = AsyncRepository.__new__(AsyncRepository)
-        AsyncReader.__init__(scoped, self._collection.with_tenant(tenant), self._shaping)
-        scoped.model = self.model
-        return scoped
+        return AsyncRepository(self._collection.with_tenant(tenant), self.model)
 
     def select(self, projection: type[S]) -> AsyncReader[list[Hit[S]]]:
         """The same searches, fetching only `projection`'s fields and returning it."""
