@@ -9,7 +9,7 @@ from uuid import UUID
 from pydantic import BaseModel
 
 from wvorm.model import ModelDefinitionError, StoredField, WvModel, info_of
-from wvorm_core._ops.decode import VALUE_DECODERS
+from wvorm_core._ops.decode import values_reader
 from wvorm_core._ops.models import Projection, custom_projection
 from wvorm_core.classes.data import ReferenceInput, ReferenceToMulti
 from wvorm_core.proto.v1 import properties_pb2
@@ -124,17 +124,15 @@ def builder(model: type[B], fields: tuple[StoredField, ...]) -> Builder[B]:
 def reply_decoder(model: type[B], fields: tuple[StoredField, ...]) -> Projection:
     """The core projection that fetches `fields` and decodes each reply straight into `model`."""
     construct = _constructor(model)
-    plan = [(f.attr, f.name, f.convert) for f in fields]  # in field order, as repr shows them
-    decoders = VALUE_DECODERS
+    read = values_reader([(f.name, f.attr, None) for f in fields])  # in field order, as repr shows
+    converts = [(f.attr, f.convert) for f in fields if f.convert is not None]
 
     def decode(props: properties_pb2.Properties) -> B:
-        given = props.fields
-        values: dict[str, Any] = {}
-        for attr, name, convert in plan:
-            if name in given:
-                value = given[name]
-                decoded = decoders[value.WhichOneof("kind")](value)
-                values[attr] = decoded if convert is None or decoded is None else convert(decoded)
+        values = read(props)
+        for attr, convert in converts:
+            value = values.get(attr)
+            if value is not None:
+                values[attr] = convert(value)
         return construct(values)
 
     return custom_projection([f.name for f in fields], decode)

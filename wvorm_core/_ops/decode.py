@@ -115,22 +115,66 @@ def decode_properties(props: properties_pb2.Properties) -> dict[str, object]:
     return out
 
 
-def properties_decoder(
-    names: tuple[str, ...],
-) -> Callable[[properties_pb2.Properties], dict[str, object]]:
-    """A decoder of the properties `names` (the ones asked for), into a dict."""
+_SCALAR_KINDS: dict[str, Callable[[Any], object] | None] = {
+    "text_value": None,
+    "int_value": None,
+    "number_value": None,
+    "bool_value": None,
+    "blob_value": None,
+    "date_value": parse_date,
+    "uuid_value": UUID,
+}
+"""Value kinds read by one attribute access, with the conversion each needs."""
+
+Step = tuple[str, str, Callable[[properties_pb2.Value], Any] | None]
+"""One property to read: its Weaviate name, its key in the output, and its decoder (None: any
+value, decoded by its kind)."""
+
+
+def values_reader(steps: Sequence[Step]) -> Callable[[properties_pb2.Properties], dict[str, Any]]:
+    """A reader of the properties `steps` names into a dict by key; absent ones are left out.
+
+    A scalar is read by the kind its property had before: one attribute read instead of
+    `WhichOneof` and a dispatch. A falsy read (empty, zero, null, or another kind) takes the
+    general path, which also learns the kind for the next objects.
+    """
+    plan: tuple[tuple[str, str, Any, str | None, Any], ...] = tuple(
+        (prop, key, decode, None, None) for prop, key, decode in steps
+    )
     decoders = VALUE_DECODERS
 
-    def decode(props: properties_pb2.Properties) -> dict[str, object]:
+    def read(props: properties_pb2.Properties) -> dict[str, Any]:
+        nonlocal plan
         fields = props.fields
-        out: dict[str, object] = {}
-        for name in names:
-            if name in fields:
-                value = fields[name]
-                out[name] = decoders[value.WhichOneof("kind")](value)
+        out: dict[str, Any] = {}
+        stale = False
+        for prop, key, decode, attr, convert in plan:
+            value = fields[prop]
+            if attr is not None:
+                known = getattr(value, attr)
+                if known:
+                    out[key] = known if convert is None else convert(known)
+                    continue
+            kind = value.WhichOneof("kind")
+            if kind is None:
+                continue
+            if decode is not None:
+                out[key] = decode(value)
+                continue
+            stale = stale or (kind != attr and kind in _SCALAR_KINDS)
+            out[key] = decoders[kind](value)
+        if stale:
+            plan = tuple(_relearn(step, fields[step[0]]) for step in plan)
         return out
 
-    return decode
+    return read
+
+
+def _relearn(step: tuple[str, str, Any, str | None, Any], value: properties_pb2.Value) -> Any:
+    kind = value.WhichOneof("kind")
+    if step[2] is not None or kind not in _SCALAR_KINDS:
+        return step
+    return step[0], step[1], None, kind, _SCALAR_KINDS[kind]
 
 
 _NO_METADATA = MetadataQuery()

@@ -17,7 +17,7 @@ from typing import Any, Union, cast, get_args, get_origin
 from pydantic import BaseModel
 from typing_extensions import is_typeddict
 
-from wvorm_core._ops.decode import decode_properties, decode_value, properties_decoder
+from wvorm_core._ops.decode import Step, decode_properties, decode_value, values_reader
 from wvorm_core.classes.config import check_property_name
 from wvorm_core.classes.query import MetadataQuery, PropertySelection, QueryNested, QueryReference
 from wvorm_core.exceptions import WeaviateInvalidInputError
@@ -113,9 +113,10 @@ def _nested_model(annotation: Any) -> tuple[Any, bool] | None:
     return None
 
 
-def _value_decoder(nested: Projection | None, is_list: bool) -> ValueDecoder:
+def _value_decoder(nested: Projection | None, is_list: bool) -> ValueDecoder | None:
+    """The decoder of a nested field's value; None for a plain one (decoded by its kind)."""
     if nested is None:
-        return decode_value
+        return None
     build = nested.decode
 
     def decode_nested(value: properties_pb2.Value) -> Any:
@@ -153,68 +154,47 @@ def _fields_of(model: Any, validate: bool) -> tuple[_Field, ...]:
     return tuple(out)
 
 
-def _typeddict_decoder(plan: list[tuple[str, str, ValueDecoder]]) -> Decoder:
-    def decode(props: properties_pb2.Properties) -> dict[str, Any]:
-        values = props.fields
-        return {attr: conv(values[prop]) for prop, attr, conv in plan if prop in values}
-
-    return decode
-
-
 def _pydantic_decoder(
-    model: type[BaseModel], fields: tuple[_Field, ...], plan: list[tuple[str, str, ValueDecoder]]
+    model: type[BaseModel], fields: tuple[_Field, ...], steps: list[Step]
 ) -> Decoder:
     """Build instances without validation: the server already typed the values."""
     defaults = {f.attr: f.default for f in fields}
     names = frozenset(defaults)
+    read = values_reader(steps)
     if model.__private_attributes__ or model.model_config.get("extra") == "allow":
 
-        def construct(values: dict[str, Any]) -> BaseModel:
-            return model.model_construct(**values)
+        def decode(props: properties_pb2.Properties) -> BaseModel:
+            return model.model_construct(**(defaults | read(props)))
 
     else:
 
-        def construct(values: dict[str, Any]) -> BaseModel:
+        def decode(props: properties_pb2.Properties) -> BaseModel:
             obj = _new(model)
-            _set(obj, "__dict__", values)
+            _set(obj, "__dict__", defaults | read(props))
             _set(obj, "__pydantic_fields_set__", set(names))
             _set(obj, "__pydantic_extra__", None)
             _set(obj, "__pydantic_private__", None)
             return obj
 
-    def decode(props: properties_pb2.Properties) -> BaseModel:
-        values = props.fields
-        out = dict(defaults)
-        for prop, attr, conv in plan:
-            if prop in values:
-                out[attr] = conv(values[prop])
-        return construct(out)
-
     return decode
 
 
-def _validating_decoder(
-    model: type[BaseModel], plan: list[tuple[str, str, ValueDecoder]]
-) -> Decoder:
+def _validating_decoder(model: type[BaseModel], steps: list[Step]) -> Decoder:
     validate = model.model_validate
-
-    def decode(props: properties_pb2.Properties) -> BaseModel:
-        values = props.fields
-        return validate({prop: conv(values[prop]) for prop, _, conv in plan if prop in values})
-
-    return decode
+    read = values_reader([(prop, prop, decode) for prop, _, decode in steps])
+    return lambda props: validate(read(props))
 
 
 @functools.lru_cache(maxsize=256)
 def projection_of_model(model: Any, validate: bool = False) -> Projection:
     """The projection of a TypedDict or pydantic model: its fields, decoded into it."""
     fields = _fields_of(model, validate)
-    plan = [(f.prop, f.attr, _value_decoder(f.nested, f.is_list)) for f in fields]
+    steps = [(f.prop, f.attr, _value_decoder(f.nested, f.is_list)) for f in fields]
     if is_typeddict(model):
-        return Projection(fields, _typeddict_decoder(plan))
+        return Projection(fields, values_reader(steps))
     if validate:
-        return Projection(fields, _validating_decoder(model, plan))
-    return Projection(fields, _pydantic_decoder(model, fields, plan))
+        return Projection(fields, _validating_decoder(model, steps))
+    return Projection(fields, _pydantic_decoder(model, fields, steps))
 
 
 def _selection_items(selection: PropertySelection) -> tuple[str | QueryNested, ...]:
@@ -239,7 +219,7 @@ def _projection_of_names(selection: tuple[str | QueryNested, ...]) -> Projection
             raise WeaviateInvalidInputError(
                 f"return_properties: expected property names or QueryNested, got {item!r}"
             )
-    return Projection(tuple(fields), properties_decoder(tuple(f.prop for f in fields)))
+    return Projection(tuple(fields), values_reader([(f.prop, f.prop, None) for f in fields]))
 
 
 def custom_projection(names: Sequence[str], decode: Decoder) -> Projection:
