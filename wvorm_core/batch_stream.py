@@ -18,7 +18,7 @@ from types import TracebackType
 from uuid import UUID
 
 from wvorm_core._ops.batch import check_uuid
-from wvorm_core._ops.batch_stream import METHOD, WINDOW, Reply, Request, StreamBatcher
+from wvorm_core._ops.batch_stream import METHOD, STOP, WINDOW, Reply, StreamBatcher
 from wvorm_core._ops.encode import reference_uuids
 from wvorm_core._transport.aio import AsyncStream, AsyncTransport
 from wvorm_core._transport.sync import SyncTransport
@@ -67,7 +67,7 @@ class ClientStreamBatch(_StreamResults):
         self._batcher = self._own = batcher
         self._names: dict[str, str] = {}
         self._changed = threading.Condition(threading.Lock())
-        self._requests: queue.Queue[Request | None] | None = None
+        self._requests: queue.Queue[bytes | None] | None = None
         self._error: BaseException | None = None
         self._final = False
         self._thread: threading.Thread | None = None
@@ -123,7 +123,7 @@ class ClientStreamBatch(_StreamResults):
 
     def _stream_once(self) -> bool:
         """One stream, start to end; whether another one is needed."""
-        requests: queue.Queue[Request | None] = queue.Queue(maxsize=WINDOW + 3)
+        requests: queue.Queue[bytes | None] = queue.Queue(maxsize=WINDOW + 3)
         batcher = self._own
         with self._changed:
             requests.put_nowait(batcher.start())
@@ -162,7 +162,7 @@ class ClientStreamBatch(_StreamResults):
             return
         for request in self._own.next_requests(self._final):
             requests.put_nowait(request)
-            if request.HasField("stop"):
+            if request == STOP:
                 requests.put_nowait(None)
                 self._requests = None
 
@@ -241,7 +241,7 @@ class AsyncClientStreamBatch(_StreamResults):
         self._batcher = self._own = batcher
         self._names: dict[str, str] = {}
         self._changed = asyncio.Event()
-        self._requests: asyncio.Queue[Request | None] | None = None
+        self._requests: asyncio.Queue[bytes | None] | None = None
         self._error: BaseException | None = None
         self._final = False
         self._task: asyncio.Task[None] | None = None
@@ -291,7 +291,7 @@ class AsyncClientStreamBatch(_StreamResults):
     async def _stream_once(self) -> bool:
         batcher = self._own
         stream = await self._transport.stream(METHOD, Reply)
-        requests: asyncio.Queue[Request | None] = asyncio.Queue(maxsize=WINDOW + 3)
+        requests: asyncio.Queue[bytes | None] = asyncio.Queue(maxsize=WINDOW + 3)
         requests.put_nowait(batcher.start())
         self._requests = requests
         self._pump()
@@ -320,7 +320,7 @@ class AsyncClientStreamBatch(_StreamResults):
         return True
 
     @staticmethod
-    async def _write(stream: AsyncStream, requests: asyncio.Queue[Request | None]) -> None:
+    async def _write(stream: AsyncStream, requests: asyncio.Queue[bytes | None]) -> None:
         """Write queued requests until None, then end writing (failures surface in `read`)."""
         try:
             while (request := await requests.get()) is not None:
@@ -335,7 +335,7 @@ class AsyncClientStreamBatch(_StreamResults):
             return
         for request in self._own.next_requests(self._final):
             requests.put_nowait(request)
-            if request.HasField("stop"):
+            if request == STOP:
                 requests.put_nowait(None)
                 self._requests = None
 

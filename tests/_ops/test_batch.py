@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import pickle
 import struct
-from uuid import UUID
+from uuid import RFC_4122, UUID, SafeUUID
 
 import numpy as np
 import pytest
@@ -26,7 +27,7 @@ class Note(BaseModel):
 
 
 def test_objects_request_carries_everything() -> None:
-    request, uuids = batch.objects_request(
+    data, uuids = batch.objects_request(
         "Note",
         [
             DataObject(
@@ -41,6 +42,7 @@ def test_objects_request_carries_everything() -> None:
         tenant="t1",
         level=ConsistencyLevel.ALL,
     )
+    request = batch_pb2.BatchObjectsRequest.FromString(data)
     assert request.consistency_level == base_pb2.CONSISTENCY_LEVEL_ALL
     first, second, third = request.objects
     assert (first.uuid, first.collection, first.tenant) == (str(U), "Note", "t1")
@@ -63,18 +65,36 @@ def test_objects_request_carries_everything() -> None:
 
 
 def test_insert_many_maps_errors_to_their_objects() -> None:
-    op = batch.insert_many("Note", [{"text": "a"}, {"text": 1}])
+    op = batch.insert_many("Note", [{"text": "a"}, {"text": 1}], "t1")
     call = next(op)
     assert isinstance(call, GrpcRequest)
     assert call.method == "/weaviate.v1.Weaviate/BatchObjects"
     assert call.timeout == "insert"
+    assert isinstance(call.request, bytes)
+    request = batch_pb2.BatchObjectsRequest.FromString(call.request)
+    assert [(o.collection, o.tenant) for o in request.objects] == [("Note", "t1")] * 2
+    assert not request.HasField("consistency_level")
     reply = batch_pb2.BatchObjectsReply(errors=[{"index": 1, "error": "wrong type"}])
     with pytest.raises(StopIteration) as done:
         op.send(reply)
     result = done.value.value
     assert list(result.uuids) == [0]
+    assert str(result.uuids[0]) == request.objects[0].uuid
+    assert result.errors[1].uuid == UUID(request.objects[1].uuid)
     assert result.errors[1].message == "wrong type"
     assert result.errors[1].properties == {"text": 1}
+
+
+def test_random_uuids_are_version_4_and_distinct() -> None:
+    pairs = [batch.random_uuid() for _ in range(600)]  # more than one pool
+    assert len({text for text, _ in pairs}) == 600
+    for text, ident in pairs:
+        assert UUID(text) == ident
+        assert str(ident) == text
+        assert hash(ident) == hash(UUID(text))
+        assert (ident.version, ident.variant) == (4, RFC_4122)
+        assert ident.is_safe is SafeUUID.unknown
+        assert pickle.loads(pickle.dumps(ident)) == ident
 
 
 def test_bad_objects_are_named() -> None:

@@ -25,8 +25,8 @@ def _add(batcher: StreamBatcher, n: int, start: int = 0) -> list[UUID]:
     return added
 
 
-def _uuids(request: Request) -> list[str]:
-    return [o.uuid for o in request.data.objects.values]
+def _uuids(request: bytes) -> list[str]:
+    return [o.uuid for o in Request.FromString(request).data.objects.values]
 
 
 def _ack() -> Reply:
@@ -44,13 +44,13 @@ def _results(
     return Reply(results=results)
 
 
-def _kinds(requests: list[Request]) -> list[str | None]:
-    return [r.WhichOneof("message") for r in requests]
+def _kinds(requests: list[bytes]) -> list[str | None]:
+    return [Request.FromString(r).WhichOneof("message") for r in requests]
 
 
 def test_objects_flow_in_a_window_of_acknowledged_messages_then_stop() -> None:
     batcher = StreamBatcher(ConsistencyLevel.QUORUM)
-    start = batcher.start()
+    start = Request.FromString(batcher.start())
     assert start.start.consistency_level == base_pb2.CONSISTENCY_LEVEL_QUORUM
     _add(batcher, 200 * (WINDOW + 1) + 10)
     first = batcher.next_requests(final=False)
@@ -95,7 +95,9 @@ def test_refusals_are_reported_with_the_server_reason() -> None:
     assert failed.object_.index == 1
     assert batcher.results.objects_stored == 2
     assert batcher.number_errors == 1
-    assert request.data.objects.values[1].uuid == str(uuids[1])
+    objects = Request.FromString(request).data.objects.values
+    assert objects[1].uuid == str(uuids[1])
+    assert objects[1].properties.non_ref_properties.fields["n"].number_value == 1
 
 
 def test_references_wait_for_the_results_of_earlier_objects_and_match_by_beacon() -> None:
@@ -108,7 +110,8 @@ def test_references_wait_for_the_results_of_earlier_objects_and_match_by_beacon(
     assert _kinds(batcher.next_requests(final=True)) == []
     batcher.received(_results(_uuids(objects)))
     [refs] = batcher.next_requests(final=True)
-    assert [r.to_uuid for r in refs.data.references.values] == [str(uuids[1]), str(uuids[0])]
+    references = Request.FromString(refs).data.references.values
+    assert [r.to_uuid for r in references] == [str(uuids[1]), str(uuids[0])]
     beacon = f"weaviate://localhost/C/{uuids[0]}/link"
     batcher.received(_results([beacon], beacons=True))
     batcher.received(_results(errors={beacon: "target missing"}, beacons=True))
@@ -130,7 +133,7 @@ def test_shutting_down_stops_writing_and_the_next_stream_resends_what_has_no_res
     _add(batcher, 5, start=400)
     assert _kinds(batcher.next_requests(final=True)) == ["stop"]
     assert batcher.closed(None) == 0.0
-    assert batcher.start().HasField("start")
+    assert Request.FromString(batcher.start()).HasField("start")
     again = batcher.next_requests(final=True)
     assert [len(_uuids(r)) for r in again] == [200, 5]
     assert _uuids(again[0])[0] == str(uuids[200])
@@ -197,3 +200,14 @@ def test_a_refused_stream_raises_and_reports_every_item() -> None:
         batcher.closed(refused)
     assert batcher.idle
     assert len(batcher.results.failed_objects) == 2
+
+
+def test_messages_over_the_size_limit_are_split_in_order() -> None:
+    batcher = StreamBatcher(max_message_bytes=2000)
+    batcher.start()
+    for i in range(10):
+        batcher.add_object("C", {"text": "x" * 200}, None, UUID(int=i + 1), None, None)
+    requests = batcher.next_requests(final=True)
+    assert len(requests) > 1
+    assert all(len(r) <= 1600 for r in requests)
+    assert [u for r in requests for u in _uuids(r)] == [str(UUID(int=i + 1)) for i in range(10)]

@@ -7,6 +7,7 @@ from uuid import UUID
 import pytest
 
 from wvorm_core._ops.batching import Batcher, Chunk, RetryPolicy, Sizing, is_transient
+from wvorm_core._ops.calls import GrpcRequest
 from wvorm_core.classes.config import ConsistencyLevel
 from wvorm_core.exceptions import (
     UnexpectedStatusCodeError,
@@ -26,6 +27,15 @@ def _reply(errors: dict[int, str] | None = None, took: float = 0.1) -> batch_pb2
     return reply
 
 
+def _objects_request(batcher: Batcher, chunk: Chunk) -> batch_pb2.BatchObjectsRequest:
+    """The request the batcher sends for `chunk`, parsed from its wire bytes."""
+    call = next(batcher.send(chunk))
+    assert isinstance(call, GrpcRequest)
+    assert call.method.endswith("/BatchObjects")
+    assert isinstance(call.request, bytes)
+    return batch_pb2.BatchObjectsRequest.FromString(call.request)
+
+
 def _add(batcher: Batcher, n: int) -> list[Chunk]:
     sealed = []
     for i in range(n):
@@ -39,8 +49,7 @@ def test_fixed_size_seals_full_requests_and_flush_sends_the_rest() -> None:
     batcher = Batcher(Sizing.fixed_size(3), ConsistencyLevel.QUORUM)
     sealed = _add(batcher, 7)
     assert [len(c) for c in sealed] == [3, 3]
-    request = sealed[0].request
-    assert isinstance(request, batch_pb2.BatchObjectsRequest)
+    request = _objects_request(batcher, sealed[0])
     assert request.consistency_level == base_pb2.CONSISTENCY_LEVEL_QUORUM
     assert [o.properties.non_ref_properties.fields["n"].number_value for o in request.objects] == [
         0,
@@ -66,7 +75,10 @@ def test_references_wait_for_every_object_added_before_them() -> None:
     assert batcher.released(final=True) == []  # the first request is still out
     batcher.completed(first, _reply(), 0.1)
     [refs] = batcher.released(final=True)
-    request = refs.request
+    call = next(batcher.send(refs))
+    assert isinstance(call, GrpcRequest)
+    assert call.method.endswith("/BatchReferences")
+    request = call.request
     assert isinstance(request, batch_pb2.BatchReferencesRequest)
     assert [(r.to_uuid, r.to_collection, r.tenant) for r in request.references] == [
         (str(UUID(int=2)), "", ""),
@@ -177,7 +189,9 @@ def test_requests_over_the_message_limit_are_split() -> None:
     assert full
     parts = batcher.split_if_too_large(batcher.seal())
     assert len(parts) > 1
-    assert all(p.request.ByteSize() <= 1600 for p in parts)
+    requests = [_objects_request(batcher, p) for p in parts]
+    assert all(r.ByteSize() <= 1600 for r in requests)
+    assert [UUID(o.uuid) for r in requests for o in r.objects] == [UUID(int=i) for i in range(10)]
     assert sum(len(p) for p in parts) == 10
     for part in parts:
         batcher.completed(part, _reply(), 0.1)
@@ -195,5 +209,5 @@ def test_invalid_settings_and_objects_are_refused() -> None:
         batcher.add_object("C", {"bad": {1, 2}}, None, None, None, None)
     batcher.add_object("C", {"ok": 1}, None, None, None, None)
     [chunk] = batcher.flush()
-    assert isinstance(chunk.request, batch_pb2.BatchObjectsRequest)
-    assert len(chunk) == len(chunk.request.objects) == 1  # the refused one left nothing behind
+    request = _objects_request(batcher, chunk)
+    assert len(chunk) == len(request.objects) == 1  # the refused one left nothing behind

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import os
+import struct
 import threading
 import time
 from collections.abc import Sequence
 from typing import Literal, overload
-from uuid import UUID
-
-from google.protobuf.internal.containers import RepeatedCompositeFieldContainer
+from uuid import UUID, SafeUUID
 
 from wvorm_core._ops.calls import Op, grpc
-from wvorm_core._ops.encode import as_mapping, encode_properties, encode_references, encode_vectors
+from wvorm_core._ops.encode import as_mapping, batch_object, object_head
 from wvorm_core._ops.filters import compile_filter
+from wvorm_core._ops.wire import VARINT, tag
 from wvorm_core.classes.config import ConsistencyLevel
 from wvorm_core.classes.data import DataObject, DataReferences, ReferenceInputs, Vectors
 from wvorm_core.classes.filters import FilterExpression
@@ -30,30 +30,63 @@ from wvorm_core.outputs.data import DeleteManyObject, DeleteManyReturn
 from wvorm_core.proto.v1 import base_pb2, batch_delete_pb2, batch_pb2
 
 SERVICE = "weaviate.v1.Weaviate"
-
-
-_VERSION_MASK = ~(0xF000 << 64) & ~(0xC000 << 48) & ((1 << 128) - 1)
-_VERSION_BITS = (0x4000 << 64) | (0x8000 << 48)
+_CONSISTENCY_KEY = tag(2, 0)
 
 
 _random = threading.local()
+_POOL = 256
+_TEXT_WIDTH = 37
+"""A uuid's canonical text and a separating space."""
+_HALVES = struct.Struct(f">{2 * _POOL}Q")
+_VERSION_4 = bytes(b & 0x0F | 0x40 for b in range(256))
+_VARIANT_RFC_4122 = bytes(b & 0x3F | 0x80 for b in range(256))
+_HIGH_NIBBLE = bytes(b >> 4 for b in range(256))
+_LOW_NIBBLE = bytes(b & 0x0F for b in range(256))
+_HEX_DIGIT = b"0123456789abcdef-" + b" " * 239
+"""Nibble -> its hex digit; 16 -> the dash, 17 -> the space."""
+_DASHES = (8, 13, 18, 23)
+_DIGITS = [2 * i + sum(i >= d for d in (4, 6, 8, 10)) for i in range(16)]
+"""Byte `i` of a uuid -> where its high hex digit is in the text."""
+_new_object = object.__new__
+_set_attribute = object.__setattr__
+_UNKNOWN = SafeUUID.unknown
 
 
-def _random_128() -> int:
-    """128 random bits from the OS, drawn 4 KiB at a time per thread."""
-    pool: list[int] | None = getattr(_random, "pool", None)
-    if not pool:
-        data = os.urandom(4096)
-        pool = _random.pool = [int.from_bytes(data[i : i + 16], "big") for i in range(0, 4096, 16)]
-    return pool.pop()
+def _uuid(number: int) -> UUID:
+    """`UUID(int=number)` for a number known to be a valid uuid, without its checks."""
+    ident = _new_object(UUID)
+    _set_attribute(ident, "int", number)
+    _set_attribute(ident, "is_safe", _UNKNOWN)
+    return ident
+
+
+def _random_uuids() -> list[tuple[str, UUID]]:
+    """Random (version 4) uuids, as text and as `UUID`s, from one read of the OS's source.
+
+    The texts are written for the whole pool at once, by strided slices over the random bytes'
+    nibbles, then one translation to hex digits."""
+    data = bytearray(os.urandom(16 * _POOL))
+    data[6::16] = data[6::16].translate(_VERSION_4)
+    data[8::16] = data[8::16].translate(_VARIANT_RFC_4122)
+    high, low = data.translate(_HIGH_NIBBLE), data.translate(_LOW_NIBBLE)
+    text = bytearray([17]) * (_TEXT_WIDTH * _POOL)
+    for position in _DASHES:
+        text[position::_TEXT_WIDTH] = b"\x10" * _POOL
+    for byte, position in enumerate(_DIGITS):
+        text[position::_TEXT_WIDTH] = high[byte::16]
+        text[position + 1 :: _TEXT_WIDTH] = low[byte::16]
+    texts = text.translate(_HEX_DIGIT).decode().split()
+    halves = _HALVES.unpack(data)
+    return [(t, _uuid(halves[2 * i] << 64 | halves[2 * i + 1])) for i, t in enumerate(texts)]
 
 
 def random_uuid() -> tuple[str, UUID]:
     """A random (version 4) uuid, as text and as a `UUID`, cheaper than `uuid4()`."""
-    number = (_random_128() & _VERSION_MASK) | _VERSION_BITS
-    ident = UUID(int=number)
-    h = f"{number:032x}"
-    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}", ident
+    try:
+        return _random.pool.pop()  # type: ignore[no-any-return]
+    except (AttributeError, IndexError):
+        _random.pool = _random_uuids()
+        return _random.pool.pop()  # type: ignore[no-any-return]
 
 
 def check_uuid(value: object, where: str) -> tuple[str, UUID]:
@@ -74,39 +107,32 @@ def consistency(level: ConsistencyLevel | None) -> base_pb2.ConsistencyLevel.Val
     return base_pb2.ConsistencyLevel.Value(f"CONSISTENCY_LEVEL_{ConsistencyLevel(level).value}")
 
 
+def consistency_field(level: ConsistencyLevel | None) -> bytes:
+    """The `consistency_level` field of a `BatchObjectsRequest` as wire bytes (none if unset)."""
+    value = consistency(level)
+    return b"" if value is None else _CONSISTENCY_KEY + VARINT[value]
+
+
 def encode_object(
-    out: RepeatedCompositeFieldContainer[batch_pb2.BatchObject],
-    collection: str,
+    head: bytes,
     properties: object,
     uuid: object,
     vector: Vectors | None,
     references: ReferenceInputs | None,
-    tenant: str | None,
     index: int,
-) -> tuple[str, UUID]:
-    """Append one object to a batch; returns its uuid as text and as a `UUID`.
+) -> tuple[bytes, str, UUID]:
+    """One object as wire bytes (see `encode.batch_object`; `head` from `encode.object_head`),
+    with its uuid as text and as a `UUID`.
 
     Bad input raises `WeaviateInvalidInputError` naming the object by `index`."""
-    message = None
     try:
         text, ident = random_uuid() if uuid is None else check_uuid(uuid, "uuid")
-        message = out.add(collection=collection, uuid=text)
-        if tenant:
-            message.tenant = tenant
+        props = None
         if properties:
             props = properties if type(properties) is dict else as_mapping(properties, "properties")
-            encode_properties(props, message.properties)
-        if references:
-            encode_references(references, message.properties)
-        if vector is not None:
-            encode_vectors(vector, message, "vector")
-    except BaseException as error:
-        if message is not None:
-            del out[-1]
-        if isinstance(error, WeaviateInvalidInputError):
-            raise WeaviateInvalidInputError(f"object {index}: {error}") from None
-        raise
-    return text, ident
+        return batch_object(text, head, props, vector, references), text, ident
+    except WeaviateInvalidInputError as error:
+        raise WeaviateInvalidInputError(f"object {index}: {error}") from None
 
 
 def _unpack(item: object) -> DataObject[object]:
@@ -118,27 +144,22 @@ def objects_request(
     items: Sequence[object],
     tenant: str | None = None,
     level: ConsistencyLevel | None = None,
-) -> tuple[batch_pb2.BatchObjectsRequest, list[UUID]]:
-    """The request for `items`, and the uuid each object will have."""
-    request = batch_pb2.BatchObjectsRequest(consistency_level=consistency(level))
-    out = request.objects
-    uuids: list[UUID] = []
+) -> tuple[bytes, list[UUID]]:
+    """The `BatchObjectsRequest` for `items` as wire bytes, and the uuid each object will have."""
+    head = object_head(collection, tenant)
+    parts = []
+    uuids = []
     for index, item in enumerate(items):
         if isinstance(item, DataObject):
-            _, ident = encode_object(
-                out,
-                collection,
-                item.properties,
-                item.uuid,
-                item.vector,
-                item.references,
-                tenant,
-                index,
+            data, _, ident = encode_object(
+                head, item.properties, item.uuid, item.vector, item.references, index
             )
         else:
-            _, ident = encode_object(out, collection, item, None, None, None, tenant, index)
+            data, _, ident = encode_object(head, item, None, None, None, index)
+        parts.append(data)
         uuids.append(ident)
-    return request, uuids
+    parts.append(consistency_field(level))
+    return b"".join(parts), uuids
 
 
 def insert_many(
@@ -166,10 +187,11 @@ def insert_many(
             error.index,
         )
         errors[error.index] = ErrorObject(error.error, record)
+    stored = (
+        {i: u for i, u in enumerate(uuids) if i not in errors} if errors else dict(enumerate(uuids))
+    )
     return BatchObjectReturn(
-        uuids={i: u for i, u in enumerate(uuids) if i not in errors},
-        errors=errors,
-        elapsed_seconds=time.perf_counter() - started,
+        uuids=stored, errors=errors, elapsed_seconds=time.perf_counter() - started
     )
 
 

@@ -1,7 +1,9 @@
 """Server-side batching over the `BatchStream` gRPC call, as a state machine (no I/O, no threads).
 
-A `StreamBatcher` encodes objects into `Data` messages, says which messages may be written now
-(a few unacknowledged at a time, sized as the server's `Backoff` suggests), keeps references
+A `StreamBatcher` encodes objects (as wire bytes) into `Data` messages, says which messages may
+be written now
+(a few unacknowledged at a time, sized as the server's `Backoff` suggests; every message is
+written as its wire bytes), keeps references
 until the objects added before them have results, and records the server's `Results` by uuid
 or beacon. When a stream ends (the server shut down, ran low on memory, or the connection
 broke), every item without a result is sent again on the next stream. The fronts own the
@@ -17,6 +19,8 @@ from uuid import UUID
 
 from wvorm_core._ops.batch import SERVICE, consistency, encode_object
 from wvorm_core._ops.batching import BatchProgress, RetryPolicy, _passing, is_transient
+from wvorm_core._ops.encode import object_head
+from wvorm_core._ops.wire import field
 from wvorm_core.classes.config import ConsistencyLevel
 from wvorm_core.classes.data import ReferenceInputs, Vectors
 from wvorm_core.exceptions import WeaviateAuthenticationError, WeaviateError
@@ -36,6 +40,15 @@ WINDOW = 4
 
 Request = batch_pb2.BatchStreamRequest
 Reply = batch_pb2.BatchStreamReply
+STOP = Request(stop=Request.Stop()).SerializeToString()
+"""The `Stop` message, after which the fronts end writing."""
+_DATA, _OBJECTS, _REFERENCES = b"\x12", b"\x0a", b"\x12"
+"""Keys of `BatchStreamRequest.data`, and of `Data.objects` and `Data.references`."""
+
+
+def _data(key: bytes, items: list[_Object] | list[_Reference]) -> bytes:
+    """A `Data` message of objects or references (each item's message is its value field)."""
+    return field(_DATA, field(key, b"".join(item.message for item in items)))
 
 
 class _Object:
@@ -56,7 +69,7 @@ class _Object:
 
     def __init__(
         self,
-        message: batch_pb2.BatchObject,
+        message: bytes,
         key: str,
         collection: str,
         properties: object,
@@ -95,16 +108,17 @@ class _Reference:
 
     def __init__(self, record: BatchReference) -> None:
         self.record = record
-        self.message = batch_pb2.BatchReference(
+        message = batch_pb2.BatchReference(
             name=record.from_property,
             from_collection=record.from_collection,
             from_uuid=str(record.from_uuid),
             to_uuid=str(record.to_uuid),
         )
         if record.to_collection:
-            self.message.to_collection = record.to_collection
+            message.to_collection = record.to_collection
         if record.tenant:
-            self.message.tenant = record.tenant
+            message.tenant = record.tenant
+        self.message = field(b"\x0a", message.SerializeToString())
         self.beacon = (
             f"{BEACON_START}{record.from_collection}/{record.from_uuid}/{record.from_property}"
         )
@@ -130,10 +144,8 @@ class StreamBatcher:
         self._max_bytes = int(max_message_bytes * 0.8)
         self._on_progress = on_progress
         self._size = 200
-        self._bytes_per_object = 0
-        self._filling = self._data()
         self._filling_items: list[_Object] = []
-        self._pending: deque[tuple[Request, list[_Item]]] = deque()
+        self._pending: deque[tuple[bytes, list[_Item]]] = deque()
         """Data messages to write, in order."""
         self._open_objects: dict[str, list[_Object]] = {}
         self._open_references: dict[str, list[_Reference]] = {}
@@ -154,9 +166,6 @@ class StreamBatcher:
         self._wait = 0.0
         self.finishing = False
         """Set at the context's end: once everything has a result, the stream is stopped."""
-
-    def _data(self) -> Request:
-        return Request(data=Request.Data())
 
     # -- adding ----------------------------------------------------------------------------
 
@@ -182,13 +191,9 @@ class StreamBatcher:
         """Encode one object into the message being filled; returns its uuid and whether the
         message is full (then `seal`). Only this and `seal` touch the message being filled."""
         index = self._objects_added
-        values = self._filling.data.objects.values
-        key, ident = encode_object(
-            values, collection, properties, uuid, vector, references, tenant, index
-        )
-        item = _Object(
-            values[-1], key, collection, properties, ident, vector, references, tenant, index
-        )
+        head = object_head(collection, tenant)
+        data, key, ident = encode_object(head, properties, uuid, vector, references, index)
+        item = _Object(data, key, collection, properties, ident, vector, references, tenant, index)
         self._filling_items.append(item)
         self._unsettled.append(index)
         self._objects_added = index + 1
@@ -221,37 +226,27 @@ class StreamBatcher:
         items = self._filling_items
         if not items:
             return
-        request = self._filling
-        self._filling, self._filling_items = self._data(), []
-        count = len(items)
-        estimate = self._bytes_per_object * count
-        if count > 1 and (not estimate or estimate * 2 >= self._max_bytes):
-            size = request.ByteSize()
-            self._bytes_per_object = max(1, size // count)
-            if size > self._max_bytes:
-                per_part = max(1, self._max_bytes // self._bytes_per_object)
-                for start in range(0, count, per_part):
-                    self._queue_objects(items[start : start + per_part])
-                return
-        self._pending.append((request, list(items)))
+        self._filling_items = []
+        start = size = 0
+        for end, item in enumerate(items):
+            if size + len(item.message) > self._max_bytes and end > start:
+                self._queue_objects(items[start:end])
+                start, size = end, 0
+            size += len(item.message)
+        self._queue_objects(items[start:])
 
     def _queue_objects(self, items: list[_Object], front: bool = False) -> None:
-        request = self._data()
-        request.data.objects.values.extend(item.message for item in items)
-        for item, message in zip(items, request.data.objects.values, strict=True):
-            item.message = message
+        entry: tuple[bytes, list[_Item]] = (_data(_OBJECTS, items), list(items))
         if front:
-            self._pending.appendleft((request, list(items)))
+            self._pending.appendleft(entry)
         else:
-            self._pending.append((request, list(items)))
+            self._pending.append(entry)
 
     def _queue_references(self, items: list[_Reference], front: bool = False) -> None:
         size = self._size
         parts = [items[i : i + size] for i in range(0, len(items), size)]
         for part in reversed(parts) if front else parts:
-            request = self._data()
-            request.data.references.values.extend(item.message for item in part)
-            entry: tuple[Request, list[_Item]] = (request, list(part))
+            entry: tuple[bytes, list[_Item]] = (_data(_REFERENCES, part), list(part))
             if front:
                 self._pending.appendleft(entry)
             else:
@@ -268,7 +263,7 @@ class StreamBatcher:
 
     # -- writing ---------------------------------------------------------------------------
 
-    def start(self) -> Request:
+    def start(self) -> bytes:
         """The first message of a new stream."""
         self._streaming = True
         self._halted = False
@@ -279,9 +274,9 @@ class StreamBatcher:
         start = Request.Start()
         if self._level is not None:
             start.consistency_level = self._level
-        return Request(start=start)
+        return Request(start=start).SerializeToString()
 
-    def next_requests(self, final: bool) -> list[Request]:
+    def next_requests(self, final: bool) -> list[bytes]:
         """The messages to write now; `final` sends partial messages too (flush, the end).
 
         A `Stop` message comes last when there is one; after it, the fronts end writing."""
@@ -301,7 +296,7 @@ class StreamBatcher:
                 out.append(request)
         if self._streaming and not self._stop_sent and (self._halted or self._finished):
             self._stop_sent = True
-            out.append(Request(stop=Request.Stop()))
+            out.append(STOP)
         return out
 
     @property

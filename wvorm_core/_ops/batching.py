@@ -1,6 +1,6 @@
 """The batcher's logic, shared by the threaded and the asyncio fronts (no I/O, no threads).
 
-A `Batcher` encodes objects straight into the request being filled, hands out full requests
+A `Batcher` encodes objects (as wire bytes) into the request being filled, hands out full requests
 (`Chunk`s) to send, decides after each failure whether and when to retry, keeps references
 until the objects added before them are done, sizes requests from the server's answers, and
 keeps the results. The fronts only move chunks: they send them, sleep when told, and report
@@ -18,8 +18,15 @@ from uuid import UUID
 
 from google.protobuf.message import Message
 
-from wvorm_core._ops.batch import SERVICE, consistency, encode_object, references_request
+from wvorm_core._ops.batch import (
+    SERVICE,
+    consistency,
+    consistency_field,
+    encode_object,
+    references_request,
+)
 from wvorm_core._ops.calls import Op, grpc
+from wvorm_core._ops.encode import object_head
 from wvorm_core.classes.config import ConsistencyLevel
 from wvorm_core.classes.data import ReferenceInputs, Vectors
 from wvorm_core.exceptions import (
@@ -130,19 +137,18 @@ _Entry = tuple[str, object, UUID, "Vectors | None", "ReferenceInputs | None", "s
 """What is kept of an object until its request is answered (to report or resend it)."""
 
 
-Request = batch_pb2.BatchObjectsRequest | batch_pb2.BatchReferencesRequest
-
-
 class Chunk:
-    """One request: objects or references, with what is needed to report each of them."""
+    """One request: objects (each as `BatchObject` wire bytes) or references, with what is
+    needed to report each of them."""
 
-    __slots__ = ("attempts", "entries", "id", "references", "request")
+    __slots__ = ("attempts", "entries", "id", "objects", "references", "references_request")
 
-    def __init__(self, chunk_id: int, request: Request) -> None:
+    def __init__(self, chunk_id: int, objects: list[bytes] | None = None) -> None:
         self.id = chunk_id
-        self.request = request
+        self.objects: list[bytes] = [] if objects is None else objects
         self.entries: list[_Entry] = []
         self.references: list[BatchReference] = []
+        self.references_request: batch_pb2.BatchReferencesRequest | None = None
         self.attempts = 0
 
     def __len__(self) -> int:
@@ -165,11 +171,11 @@ class Batcher:
         self.retry = retry or RetryPolicy()
         self.results = BatchResult()
         self._level = consistency(level)
+        self._level_field = consistency_field(level)
         self._max_bytes = int(max_message_bytes * 0.8)
         self._on_progress = on_progress
         self._clock = clock
         self._size = sizing.batch_size
-        self._bytes_per_object = 0
         self._next_id = 0
         self._filling = self._objects_chunk(self._take_id())
         self._objects_added = 0
@@ -188,10 +194,8 @@ class Batcher:
         self._next_id += 1
         return self._next_id - 1
 
-    def _objects_chunk(self, chunk_id: int, objects: Iterable[batch_pb2.BatchObject] = ()) -> Chunk:
-        request = batch_pb2.BatchObjectsRequest(consistency_level=self._level)
-        request.objects.extend(objects)
-        return Chunk(chunk_id, request)
+    def _objects_chunk(self, chunk_id: int, objects: Iterable[bytes] = ()) -> Chunk:
+        return Chunk(chunk_id, list(objects))
 
     # -- adding (the caller's thread) ------------------------------------------------------
 
@@ -212,18 +216,9 @@ class Batcher:
         """Encode one object; returns its uuid and whether the request is full (then `seal`)."""
         chunk = self._filling
         index = self._objects_added
-        request = chunk.request
-        assert isinstance(request, batch_pb2.BatchObjectsRequest)
-        _, ident = encode_object(
-            request.objects,
-            collection,
-            properties,
-            uuid,
-            vector,
-            references,
-            tenant,
-            index,
-        )
+        head = object_head(collection, tenant)
+        data, _, ident = encode_object(head, properties, uuid, vector, references, index)
+        chunk.objects.append(data)
         chunk.entries.append((collection, properties, ident, vector, references, tenant, index))
         self._objects_added = index + 1
         return ident, len(chunk.entries) >= self._size
@@ -276,8 +271,9 @@ class Batcher:
             request = references_request(part)
             if self._level is not None:
                 request.consistency_level = self._level
-            chunk = Chunk(self._take_id(), request)
+            chunk = Chunk(self._take_id())
             chunk.references = part
+            chunk.references_request = request
             self._in_flight += 1
             chunks.append(chunk)
         return chunks
@@ -286,25 +282,25 @@ class Batcher:
 
     def split_if_too_large(self, chunk: Chunk) -> list[Chunk]:
         """The chunk, or parts of it when the request would exceed the gRPC message limit."""
-        request = chunk.request
-        count = len(chunk.entries)
-        if not isinstance(request, batch_pb2.BatchObjectsRequest) or count < 2:
+        objects = chunk.objects
+        if len(objects) < 2 or sum(map(len, objects)) <= self._max_bytes:
             return [chunk]
-        if self._bytes_per_object and self._bytes_per_object * count * 2 < self._max_bytes:
-            return [chunk]
-        size = request.ByteSize()
-        self._bytes_per_object = max(1, size // count)
-        if size <= self._max_bytes:
-            return [chunk]
-        per_part = max(1, self._max_bytes // self._bytes_per_object)
         parts = []
-        for start in range(0, count, per_part):
-            part = self._objects_chunk(chunk.id, request.objects[start : start + per_part])
-            part.entries = chunk.entries[start : start + per_part]
-            parts.append(part)
+        start = size = 0
+        for end, data in enumerate(objects):
+            if size + len(data) > self._max_bytes and end > start:
+                parts.append(self._part(chunk, start, end))
+                start, size = end, 0
+            size += len(data)
+        parts.append(self._part(chunk, start, len(objects)))
         self._open[chunk.id] += len(parts) - 1
         self._in_flight += len(parts) - 1
         return parts
+
+    def _part(self, chunk: Chunk, start: int, end: int) -> Chunk:
+        part = self._objects_chunk(chunk.id, chunk.objects[start:end])
+        part.entries = chunk.entries[start:end]
+        return part
 
     def send_delay(self, chunk: Chunk) -> float:
         """Seconds to wait before sending `chunk` so the rate limit holds (0 otherwise)."""
@@ -319,12 +315,12 @@ class Batcher:
     def send(self, chunk: Chunk) -> Op[Message]:
         """The gRPC call that sends `chunk` (once more)."""
         chunk.attempts += 1
-        if isinstance(chunk.request, batch_pb2.BatchObjectsRequest):
+        if chunk.references_request is None:
+            request = b"".join(chunk.objects) + self._level_field
             reply: type[Message] = batch_pb2.BatchObjectsReply
-            method = "BatchObjects"
-        else:
-            reply, method = batch_pb2.BatchReferencesReply, "BatchReferences"
-        return grpc(SERVICE, method, chunk.request, reply, timeout="insert")
+            return grpc(SERVICE, "BatchObjects", request, reply, timeout="insert")
+        reply = batch_pb2.BatchReferencesReply
+        return grpc(SERVICE, "BatchReferences", chunk.references_request, reply, timeout="insert")
 
     # -- answers ---------------------------------------------------------------------------
 
@@ -362,9 +358,7 @@ class Batcher:
         return again
 
     def _resend(self, chunk: Chunk, indexes: list[int]) -> Chunk:
-        request = chunk.request
-        assert isinstance(request, batch_pb2.BatchObjectsRequest)
-        again = self._objects_chunk(chunk.id, (request.objects[i] for i in indexes))
+        again = self._objects_chunk(chunk.id, (chunk.objects[i] for i in indexes))
         again.entries = [chunk.entries[i] for i in indexes]
         again.attempts = chunk.attempts
         self._open[chunk.id] += 1

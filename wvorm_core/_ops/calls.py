@@ -51,10 +51,11 @@ class RestResponse:
 
 @dataclass(frozen=True, slots=True)
 class GrpcRequest:
-    """One unary gRPC call: the full method path, the request, and the reply message type."""
+    """One unary gRPC call: the full method path, the request (a message, or its wire bytes
+    when the operation wrote them itself), and the reply message type."""
 
     method: str
-    request: Message
+    request: Message | bytes
     reply_type: type[Message]
     timeout: TimeoutKind = "query"
     metadata: tuple[tuple[str, str], ...] = field(default=())
@@ -86,7 +87,7 @@ def rest(
 def grpc(
     service: str,
     method: str,
-    request: Message,
+    request: Message | bytes,
     reply_type: type[M],
     *,
     timeout: TimeoutKind = "query",

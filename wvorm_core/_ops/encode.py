@@ -1,25 +1,28 @@
-"""Python values into what Weaviate reads: gRPC batch messages and REST JSON.
+"""Python values into what Weaviate reads: gRPC batch objects (as wire bytes) and REST JSON.
 
-Scalars of a batch object travel in a protobuf `Struct`, whose numbers are doubles; the server
-converts them by the property's schema type, so an `int` property gets an integer back. Weaviate
-itself keeps numbers as float64, so integers beyond +-2**53 cannot be stored exactly by any
-client: they are refused here instead of being rounded silently.
+A batch object is written straight into protobuf wire bytes (`batch_object`), which parse into
+the `BatchObject` message the server reads; building it through protobuf's Python API would
+cost a map access per value. Scalars travel in a protobuf `Struct`, whose numbers are doubles;
+the server converts them by the property's schema type, so an `int` property gets an integer
+back. Weaviate itself keeps numbers as float64, so integers beyond +-2**53 cannot be stored
+exactly by any client: they are refused here instead of being rounded silently.
 """
 
 from __future__ import annotations
 
 import base64
+import functools
 import struct
+import sys
 from collections.abc import Mapping, Sequence
 from datetime import datetime, timezone
-from typing import cast
+from typing import NamedTuple, cast
 from uuid import UUID
 
-from google.protobuf import struct_pb2
 from pydantic import BaseModel
 
+from wvorm_core._ops.wire import VARINT, Memo, field, tag, text_field
 from wvorm_core.classes.data import (
-    FloatArray,
     GeoCoordinate,
     PhoneNumber,
     ReferenceInput,
@@ -29,14 +32,14 @@ from wvorm_core.classes.data import (
     Vectors,
 )
 from wvorm_core.exceptions import WeaviateInvalidInputError
-from wvorm_core.proto.v1 import base_pb2, batch_pb2
 
 MAX_EXACT_INT = 2**53
 """The largest integer magnitude Weaviate stores exactly (it keeps numbers as float64)."""
 
 BEACON = "weaviate://localhost/"
 
-Target = batch_pb2.BatchObject.Properties | base_pb2.ObjectPropertiesValue
+_NATIVE_FLOAT32 = "f" if sys.byteorder == "little" else "<f"
+"""The buffer format of a little-endian float32 array (numpy `<f4`, `array("f")`)."""
 
 
 def rfc3339(value: datetime) -> str:
@@ -64,57 +67,6 @@ def _check_int(name: str, value: int) -> int:
         f"property {name!r}: {value} is beyond +-2**53; Weaviate stores numbers as float64 and "
         "would round it (store it as text instead)"
     )
-
-
-def encode_properties(values: Mapping[str, object], out: Target) -> None:
-    """Write `values` into a batch `Properties` (or nested object) message in place."""
-    fields = None
-    for name, value in values.items():
-        if isinstance(value, str):
-            if fields is None:
-                fields = out.non_ref_properties.fields
-            fields[name].string_value = value
-        elif isinstance(value, bool):
-            if fields is None:
-                fields = out.non_ref_properties.fields
-            fields[name].bool_value = value
-        elif isinstance(value, int):
-            if fields is None:
-                fields = out.non_ref_properties.fields
-            fields[name].number_value = _check_int(name, value)
-        elif isinstance(value, float):
-            if fields is None:
-                fields = out.non_ref_properties.fields
-            fields[name].number_value = value
-        elif isinstance(value, (list, tuple)):
-            _encode_list(name, value, out)
-        elif isinstance(value, (Mapping, BaseModel)):
-            encode_properties(
-                as_mapping(value, f"property {name!r}"),
-                out.object_properties.add(prop_name=name).value,
-            )
-        else:
-            if fields is None:
-                fields = out.non_ref_properties.fields
-            _scalar(name, value, fields[name])
-
-
-def _scalar(name: str, value: object, out: struct_pb2.Value) -> None:
-    """Write any other scalar (None, subclasses, dates, uuids, geo, phone, blob) into `out`."""
-    if value is None:
-        out.null_value = struct_pb2.NULL_VALUE
-        return
-    data = to_json_value(name, value)
-    if isinstance(data, dict):
-        out.struct_value.update(data)
-    elif isinstance(data, str):
-        out.string_value = data
-    elif isinstance(data, bool):
-        out.bool_value = data
-    elif isinstance(data, (int, float)):
-        out.number_value = data
-    else:
-        raise WeaviateInvalidInputError(f"property {name!r}: a list of mixed values: {value!r}")
 
 
 def to_json_value(name: str, value: object) -> object:
@@ -150,38 +102,25 @@ def to_json(values: Mapping[str, object]) -> dict[str, object]:
     return {name: to_json_value(name, value) for name, value in values.items()}
 
 
-def _encode_list(name: str, items: Sequence[object], out: Target) -> None:
-    if not items:
-        out.empty_list_props.append(name)
-        return
-    first = type(items[0])
-    if first is str and all(type(v) is str for v in items):
-        out.text_array_properties.add(prop_name=name, values=items)
-    elif all(isinstance(v, bool) for v in items):
-        out.boolean_array_properties.add(prop_name=name, values=items)
-    elif all(isinstance(v, int) and not isinstance(v, bool) for v in items):
-        ints = [_check_int(name, cast(int, v)) for v in items]
-        out.int_array_properties.add(prop_name=name, values=ints)
-    elif all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in items):
-        packed = struct.pack(f"<{len(items)}d", *items)
-        out.number_array_properties.add(prop_name=name, values_bytes=packed)
-    elif all(isinstance(v, (Mapping, BaseModel)) for v in items):
-        array = out.object_array_properties.add(prop_name=name)
-        for item in items:
-            encode_properties(as_mapping(item, f"property {name!r}"), array.values.add())
-    else:
-        texts = [to_json_value(name, v) for v in items]
-        if not all(isinstance(t, str) for t in texts):
-            raise WeaviateInvalidInputError(f"property {name!r}: a list mixes types: {items!r}")
-        out.text_array_properties.add(prop_name=name, values=cast(list[str], texts))
+def _float32_view(vector: object) -> memoryview | None:
+    """A view of `vector`'s bytes when it is a one-dimensional array of little-endian float32
+    (numpy `<f4`, `array("f")`): those bytes are sent as they are."""
+    if isinstance(vector, (list, tuple, dict)):
+        return None
+    try:
+        view = memoryview(vector)  # type: ignore[arg-type]
+    except TypeError:
+        return None
+    if view.format == _NATIVE_FLOAT32 and view.ndim == 1 and view.c_contiguous:
+        return view
+    return None
 
 
 def pack_vector(vector: Vector, where: str) -> bytes:
     """A vector as packed little-endian float32 bytes."""
-    if getattr(getattr(vector, "dtype", None), "str", None) == "<f4":
-        array = cast(FloatArray, vector)
-        if array.ndim == 1:
-            return array.tobytes()
+    view = _float32_view(vector)
+    if view is not None:
+        return view.tobytes()
     if isinstance(vector, Sequence):
         try:
             return struct.pack(f"<{len(vector)}f", *vector)
@@ -200,19 +139,6 @@ def vector_list(vector: Vector, where: str) -> list[float]:
     return list(struct.unpack(f"<{len(packed) // 4}f", packed))
 
 
-def encode_vectors(vectors: Vectors, out: batch_pb2.BatchObject, where: str) -> None:
-    """Write an object's vector, or its named vectors, into a batch object."""
-    if isinstance(vectors, dict) or (not hasattr(vectors, "ndim") and isinstance(vectors, Mapping)):
-        for name, vector in vectors.items():
-            out.vectors.add(
-                name=name,
-                vector_bytes=pack_vector(vector, f"{where}, vector {name!r}"),
-                type=base_pb2.Vectors.VECTOR_TYPE_SINGLE_FP32,
-            )
-    else:
-        out.vector_bytes = pack_vector(cast(Vector, vectors), where)
-
-
 def reference_uuids(target: ReferenceInput, where: str) -> list[str]:
     """The uuids a reference input points to, as strings (checked)."""
     raw = target.uuid_list() if isinstance(target, ReferenceToMulti) else target
@@ -226,18 +152,6 @@ def reference_uuids(target: ReferenceInput, where: str) -> list[str]:
     return out
 
 
-def encode_references(references: ReferenceInputs, out: batch_pb2.BatchObject.Properties) -> None:
-    """Write an object's references into its batch properties."""
-    for name, target in references.items():
-        uuids = reference_uuids(target, f"reference {name!r}")
-        if isinstance(target, ReferenceToMulti):
-            out.multi_target_ref_props.add(
-                prop_name=name, uuids=uuids, target_collection=target.target_collection
-            )
-        else:
-            out.single_target_ref_props.add(prop_name=name, uuids=uuids)
-
-
 def beacons(target: ReferenceInput, where: str) -> list[dict[str, str]]:
     """A reference input as REST beacons."""
     prefix = (
@@ -249,3 +163,200 @@ def beacons(target: ReferenceInput, where: str) -> list[dict[str, str]]:
 def references_json(references: ReferenceInputs) -> dict[str, object]:
     """References as REST JSON properties."""
     return {name: beacons(target, f"reference {name!r}") for name, target in references.items()}
+
+
+# -- gRPC batch objects as wire bytes ------------------------------------------------------
+
+
+class _Tags(NamedTuple):
+    """The field keys of a properties message (`BatchObject.Properties` or a nested object's
+    `ObjectPropertiesValue`; the scalar `Struct` is field 1 in both)."""
+
+    number_array: bytes
+    int_array: bytes
+    text_array: bytes
+    boolean_array: bytes
+    object: bytes
+    object_array: bytes
+    empty_list: bytes
+
+
+_TOP = _Tags(*(tag(n) for n in (4, 5, 6, 7, 8, 9, 10)))
+_NESTED = _Tags(*(tag(n) for n in (2, 3, 4, 5, 6, 7, 10)))
+_SINGLE_REF, _MULTI_REF = tag(2), tag(3)
+_OBJECT_UUID = tag(1) + b"\x24"
+_OBJECT_PROPERTIES, _OBJECT_COLLECTION, _OBJECT_TENANT = tag(3), tag(4), tag(5)
+_OBJECT_VECTOR, _OBJECT_VECTORS = tag(6), tag(23)
+_VECTOR_TYPE_SINGLE_FP32 = tag(4, 0) + b"\x01"
+_NULL = tag(1, 0) + b"\x00"
+_DOUBLE = struct.Struct("<d").pack
+_KEY_CACHE = 4096
+
+_keys: dict[str, bytes] = {}
+"""Property name -> the start of its `Struct` map entry: the key field and the value's tag."""
+_number_keys: dict[str, bytes] = {}
+"""Property name -> everything of its `Struct` map entry before a number's 8 bytes."""
+_TEXT_VALUE = Memo(lambda size: VARINT[1 + len(VARINT[size]) + size] + b"\x1a" + VARINT[size])
+"""Text size -> the size of a `Value` holding that much text, and that `Value`'s header."""
+
+
+def _entry_key(name: str) -> bytes:
+    key = _keys.get(name)
+    if key is None:
+        key = text_field(b"\x0a", name) + b"\x12"
+        if len(_keys) < _KEY_CACHE:
+            _keys[name] = key
+    return key
+
+
+def _number_key(name: str) -> bytes:
+    key = _entry_key(name)
+    prefix = b"\x0a" + VARINT[len(key) + 10] + key + b"\x09\x11"
+    if len(_number_keys) < _KEY_CACHE:
+        _number_keys[name] = prefix
+    return prefix
+
+
+def _entry(name: str, value: bytes) -> bytes:
+    """A `Struct` map entry: `name` and an encoded `Value` message."""
+    return field(b"\x0a", _entry_key(name) + VARINT[len(value)] + value)
+
+
+def _json_value(name: str, data: object) -> bytes:
+    """A JSON-like value (what `to_json_value` gives) as a `google.protobuf.Value` message."""
+    if data is None:
+        return _NULL
+    if isinstance(data, str):
+        return text_field(b"\x1a", data)
+    if isinstance(data, bool):
+        return b"\x20\x01" if data else b"\x20\x00"
+    if isinstance(data, (int, float)):
+        return b"\x11" + _DOUBLE(data)
+    if isinstance(data, dict):
+        entries = b"".join(_entry(k, _json_value(name, v)) for k, v in data.items())
+        return field(b"\x2a", entries)
+    raise WeaviateInvalidInputError(f"property {name!r}: cannot send {data!r}")
+
+
+def _properties(values: Mapping[str, object], tags: _Tags) -> bytes:
+    """A properties message: scalars into its `Struct`, lists and objects into typed fields.
+
+    Text and numbers, the common values, are written inline from cached prefixes."""
+    scalars: list[bytes] = []
+    typed: list[bytes] = []
+    for name, value in values.items():
+        if isinstance(value, str):
+            data = value.encode()
+            head = _TEXT_VALUE[len(data)]
+            key = _keys.get(name) or _entry_key(name)
+            scalars += (b"\x0a", VARINT[len(key) + len(head) + len(data)], key, head, data)
+        elif isinstance(value, float) or (
+            type(value) is int and -MAX_EXACT_INT <= value <= MAX_EXACT_INT
+        ):
+            scalars += (_number_keys.get(name) or _number_key(name), _DOUBLE(value))
+        elif isinstance(value, (list, tuple)):
+            typed.append(_list(name, value, tags))
+        elif isinstance(value, (Mapping, BaseModel)):
+            nested = _properties(as_mapping(value, f"property {name!r}"), _NESTED)
+            body = (field(b"\x0a", nested) if nested else b"") + text_field(b"\x12", name)
+            typed.append(field(tags.object, body))
+        else:
+            scalars.append(_entry(name, _json_value(name, to_json_value(name, value))))
+    if scalars:
+        typed.insert(0, field(b"\x0a", b"".join(scalars)))
+    return b"".join(typed)
+
+
+def _list(name: str, items: Sequence[object], tags: _Tags) -> bytes:
+    """A list property as its typed array field (an empty one by its name only)."""
+    label = text_field(b"\x12", name)
+    if not items:
+        return text_field(tags.empty_list, name)
+    first = type(items[0])
+    if first is str and all(type(v) is str for v in items):
+        texts = b"".join(text_field(b"\x0a", cast(str, v)) for v in items)
+        return field(tags.text_array, texts + label)
+    if all(isinstance(v, bool) for v in items):
+        return field(tags.boolean_array, field(b"\x0a", bytes(cast(Sequence[bool], items))) + label)
+    if all(isinstance(v, int) and not isinstance(v, bool) for v in items):
+        ints = b"".join(VARINT[_check_int(name, cast(int, v))] for v in items)
+        return field(tags.int_array, field(b"\x0a", ints) + label)
+    if all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in items):
+        packed = struct.pack(f"<{len(items)}d", *items)
+        return field(tags.number_array, label + field(b"\x1a", packed))
+    if all(isinstance(v, (Mapping, BaseModel)) for v in items):
+        objects = b"".join(
+            field(b"\x0a", _properties(as_mapping(v, f"property {name!r}"), _NESTED)) for v in items
+        )
+        return field(tags.object_array, objects + label)
+    texts_json = [to_json_value(name, v) for v in items]
+    if not all(isinstance(t, str) for t in texts_json):
+        raise WeaviateInvalidInputError(f"property {name!r}: a list mixes types: {items!r}")
+    texts = b"".join(text_field(b"\x0a", cast(str, t)) for t in texts_json)
+    return field(tags.text_array, texts + label)
+
+
+def _references(references: ReferenceInputs) -> bytes:
+    """An object's references as the ref fields of its `BatchObject.Properties`."""
+    out = []
+    for name, target in references.items():
+        uuids = reference_uuids(target, f"reference {name!r}")
+        body = b"".join(text_field(b"\x0a", u) for u in uuids) + text_field(b"\x12", name)
+        if isinstance(target, ReferenceToMulti):
+            body += text_field(b"\x1a", target.target_collection)
+            out.append(field(_MULTI_REF, body))
+        else:
+            out.append(field(_SINGLE_REF, body))
+    return b"".join(out)
+
+
+def _vectors(vectors: Vectors) -> bytes:
+    """An object's vector, or its named vectors, as `BatchObject` fields."""
+    view = _float32_view(vectors)
+    if view is not None:
+        return b"".join((_OBJECT_VECTOR, VARINT[view.nbytes], view))
+    if isinstance(vectors, dict) or (not hasattr(vectors, "ndim") and isinstance(vectors, Mapping)):
+        return b"".join(
+            field(
+                _OBJECT_VECTORS,
+                text_field(b"\x0a", name)
+                + field(b"\x1a", pack_vector(vector, f"vector {name!r}"))
+                + _VECTOR_TYPE_SINGLE_FP32,
+            )
+            for name, vector in vectors.items()
+        )
+    return field(_OBJECT_VECTOR, pack_vector(cast(Vector, vectors), "vector"))
+
+
+@functools.lru_cache(maxsize=256)
+def object_head(collection: str, tenant: str | None) -> bytes:
+    """The fields every object of `collection` (and `tenant`) carries: encode them once."""
+    head = text_field(_OBJECT_COLLECTION, collection)
+    return head + text_field(_OBJECT_TENANT, tenant) if tenant else head
+
+
+def batch_object(
+    uuid: str,
+    head: bytes,
+    properties: Mapping[str, object] | None,
+    vector: Vectors | None,
+    references: ReferenceInputs | None,
+) -> bytes:
+    """One `BatchObject` as a length-delimited field 1: an element of a `BatchObjectsRequest`
+    (or of a stream's `Data.Objects`). `uuid` is its canonical text; `head` from `object_head`.
+
+    Bad input raises `WeaviateInvalidInputError` naming the property."""
+    try:
+        body = _properties(properties, _TOP) if properties else b""
+        if references:
+            body += _references(references)
+        vectors = b"" if vector is None else _vectors(vector)
+    except UnicodeEncodeError as error:
+        raise WeaviateInvalidInputError(f"a text is not valid unicode: {error}") from None
+    size = len(head) + len(vectors) + 38
+    if not body:
+        return b"".join((b"\x0a", VARINT[size], _OBJECT_UUID, uuid.encode(), head, vectors))
+    body_size = VARINT[len(body)]
+    size += 1 + len(body_size) + len(body)
+    parts = (_OBJECT_UUID, uuid.encode(), _OBJECT_PROPERTIES, body_size, body, head, vectors)
+    return b"".join((b"\x0a", VARINT[size], *parts))

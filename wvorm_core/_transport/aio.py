@@ -134,7 +134,9 @@ class AsyncTransport:
 class AsyncStream:
     """One open bidirectional gRPC stream; failures raise the matching `WeaviateError`."""
 
-    def __init__(self, method: str, call: grpc.aio.StreamStreamCall[Message, Message]) -> None:
+    def __init__(
+        self, method: str, call: grpc.aio.StreamStreamCall[Message | bytes, Message]
+    ) -> None:
         self._method = method
         self._call = call
 
@@ -142,7 +144,7 @@ class AsyncStream:
         failed = cast(grpc.aio.AioRpcError, error)
         return grpc_error(self._method, failed.code().name, failed.details() or "")
 
-    async def write(self, request: Message) -> None:
+    async def write(self, request: Message | bytes) -> None:
         try:
             await self._call.write(request)
         except grpc.RpcError as error:

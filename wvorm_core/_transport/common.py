@@ -71,8 +71,9 @@ class TransportSettings:
         ]
 
 
-def serialize(message: Message) -> bytes:
-    return message.SerializeToString()
+def serialize(message: Message | bytes) -> bytes:
+    """A request's wire bytes; operations may hand them over already written."""
+    return message if isinstance(message, bytes) else message.SerializeToString()
 
 
 def rest_failure(call: RestRequest, error: httpx.TransportError, url: str) -> Exception:

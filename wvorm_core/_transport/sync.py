@@ -106,7 +106,7 @@ class SyncTransport:
         return unary
 
     def stream(
-        self, method: str, requests: Iterator[Message], reply_type: type[Message]
+        self, method: str, requests: Iterator[Message | bytes], reply_type: type[Message]
     ) -> Generator[Message, None, None]:
         """A bidirectional gRPC stream: writes `requests` (ending when they do) and yields the
         replies; a failed stream raises the matching `WeaviateError`. Closing the iterator
