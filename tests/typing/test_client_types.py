@@ -15,6 +15,8 @@ from wvorm_core.collections import AsyncCollection, Collection
 from wvorm_core.outputs import (
     BatchObjectReturn,
     CollectionConfigSimple,
+    CrossReference,
+    CrossReferences,
     MetadataReturn,
     Object,
     QueryReturn,
@@ -52,18 +54,24 @@ class QuestionProps(TypedDict):
     points: int
 
 
+class Links(TypedDict):
+    author: CrossReference[QuestionProps, None]
+
+
 class QuestionModel(BaseModel):
     question: str
 
 
 def check_data_models(client: wvorm_core.WeaviateClient) -> None:
-    assert_type(client.collections.use("Q"), Collection[dict[str, object], None])
-    assert_type(client.collections.use("Q", QuestionProps), Collection[QuestionProps, None])
+    assert_type(client.collections.use("Q"), Collection[dict[str, object], CrossReferences])
     assert_type(
-        client.collections.use("Q", data_model_properties=QuestionModel),
-        Collection[QuestionModel, None],
+        client.collections.use("Q", QuestionProps), Collection[QuestionProps, CrossReferences]
     )
     assert_type(
-        client.collections.use("Q", data_model_references=QuestionProps),
-        Collection[dict[str, object], QuestionProps],
+        client.collections.use("Q", data_model_properties=QuestionModel),
+        Collection[QuestionModel, CrossReferences],
+    )
+    assert_type(
+        client.collections.use("Q", data_model_references=Links),
+        Collection[dict[str, object], Links],
     )

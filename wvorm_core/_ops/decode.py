@@ -16,6 +16,7 @@ from wvorm_core.classes.data import GeoCoordinate
 from wvorm_core.classes.query import MetadataQuery
 from wvorm_core.outputs import (
     CrossReference,
+    CrossReferences,
     GenerativeGroup,
     GenerativeObject,
     GenerativeReturn,
@@ -27,7 +28,7 @@ from wvorm_core.outputs import (
 from wvorm_core.proto.v1 import base_pb2, properties_pb2, search_get_pb2
 
 if TYPE_CHECKING:
-    from wvorm_core._ops.models import Returns
+    from wvorm_core._ops.models import ReferencePlan, Returns
 
 
 def parse_date(text: str) -> datetime:
@@ -264,10 +265,10 @@ def _uuid(m: search_get_pb2.MetadataResult) -> UUID:
 
 def _cross_references(
     refs: Sequence[search_get_pb2.RefPropertiesResult],
-) -> dict[str, CrossReference]:
-    out: dict[str, CrossReference] = {}
+) -> CrossReferences:
+    out: dict[str, CrossReference[dict[str, object], CrossReferences]] = {}
     for ref in refs:
-        objects: list[Object[dict[str, object], None]] = []
+        objects: list[Object[dict[str, object], CrossReferences]] = []
         for props in ref.properties:
             m = props.metadata
             single, multi = _vectors(m)
@@ -283,6 +284,31 @@ def _cross_references(
                 )
             )
         out[ref.prop_name] = CrossReference(objects)
+    return out
+
+
+def _typed_references(
+    plan: ReferencePlan, refs: Sequence[search_get_pb2.RefPropertiesResult]
+) -> dict[str, CrossReference[Any, Any]]:
+    """Every link `plan` declares (empty when it points nowhere), decoded into its types."""
+    found = {ref.prop_name: ref.properties for ref in refs}
+    out: dict[str, CrossReference[Any, Any]] = {}
+    for link in plan.links:
+        decode, nested = link.projection.decode, link.nested
+        out[link.name] = CrossReference(
+            [
+                Object(
+                    _uuid(props.metadata),
+                    decode(props.non_ref_props),
+                    _EMPTY_METADATA,
+                    props.target_collection,
+                    _NONE,
+                    _NONE,
+                    None if nested is None else _typed_references(nested, props.ref_props),
+                )
+                for props in found.get(link.name, ())
+            ]
+        )
     return out
 
 
@@ -302,6 +328,7 @@ def _objects(
     want_meta = returns.metadata != _NO_METADATA or returns.rerank
     want_vectors = bool(returns.include_vector)
     want_refs = bool(returns.references)
+    typed = returns.typed_references
     out = []
     single: Mapping[str, Any] = _NONE
     multi: Mapping[str, Any] = _NONE
@@ -318,7 +345,11 @@ def _objects(
                 props.target_collection or collection,
                 single,
                 multi,
-                _cross_references(props.ref_props) if want_refs else _NONE,
+                _typed_references(typed, props.ref_props)
+                if typed is not None
+                else _cross_references(props.ref_props)
+                if want_refs
+                else _NONE,
                 group,
             )
         )

@@ -2,7 +2,8 @@
 
 A `Projection` is built once per (model or selection, validation) and cached: it fills the
 `PropertiesRequest` of a search and turns each returned `Properties` message straight into the
-user's type, reading only the fields asked for.
+user's type, reading only the fields asked for. A `ReferencePlan` does the same for the links a
+`data_model_references` TypedDict declares.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from wvorm_core._ops.decode import Step, decode_properties, decode_value, values
 from wvorm_core.classes.config import check_property_name
 from wvorm_core.classes.query import MetadataQuery, PropertySelection, QueryNested, QueryReference
 from wvorm_core.exceptions import WeaviateInvalidInputError
+from wvorm_core.outputs.query import CrossReference
 from wvorm_core.proto.v1 import properties_pb2, search_get_pb2
 
 Decoder = Callable[[properties_pb2.Properties], Any]
@@ -245,6 +247,64 @@ def projection(
     return _projection_of_names(_selection_items(selection))
 
 
+@dataclass(frozen=True, slots=True, eq=False)
+class Link:
+    """One link of a references model: its objects' projection and their own links, if any."""
+
+    name: str
+    projection: Projection
+    nested: ReferencePlan | None
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class ReferencePlan:
+    """The links a `data_model_references` TypedDict declares, each fetched and typed by it."""
+
+    model: Any
+    links: tuple[Link, ...]
+
+    def fill(self, out: search_get_pb2.PropertiesRequest) -> None:
+        for link in self.links:
+            request = out.ref_properties.add(reference_property=link.name)
+            request.metadata.uuid = True
+            link.projection.fill(request.properties)
+            if link.nested is not None:
+                link.nested.fill(request.properties)
+
+
+@functools.lru_cache(maxsize=128)
+def reference_plan(model: Any) -> ReferencePlan:
+    """The plan of a references model: a TypedDict of `CrossReference[Model, Links | None]`."""
+    return _reference_plan(model, ())
+
+
+def _reference_plan(model: Any, outer: tuple[Any, ...]) -> ReferencePlan:
+    where = f"data_model_references {getattr(model, '__name__', model)!s}"
+    if not is_typeddict(model):
+        raise WeaviateInvalidInputError(
+            f"{where}: expected a TypedDict of CrossReference[Model, Links | None] fields"
+        )
+    if model in outer:
+        raise WeaviateInvalidInputError(f"{where}: a references model cannot contain itself")
+    links = []
+    for name, hint in typing.get_type_hints(model).items():
+        hint = _unwrap(hint)
+        args = get_args(hint)
+        if get_origin(hint) is not CrossReference or len(args) != 2:
+            raise WeaviateInvalidInputError(
+                f"{where}.{name}: expected CrossReference[Model, Links | None], got {hint!r}"
+            )
+        target, nested = args
+        if not _is_model(target):
+            raise WeaviateInvalidInputError(
+                f"{where}.{name}: the objects' type must be a TypedDict or pydantic model, "
+                f"got {target!r}"
+            )
+        inner = None if nested in (None, type(None)) else _reference_plan(nested, (*outer, model))
+        links.append(Link(check_property_name(name), projection_of_model(target), inner))
+    return ReferencePlan(model, tuple(links))
+
+
 @dataclass(frozen=True, slots=True)
 class Returns:
     """What each object carries back, and how it is decoded."""
@@ -254,3 +314,4 @@ class Returns:
     include_vector: bool | str | Sequence[str]
     references: tuple[QueryReference, ...]
     rerank: bool = False
+    typed_references: ReferencePlan | None = None

@@ -13,7 +13,7 @@ from uuid import UUID
 from wvorm_core._ops.calls import Op, grpc
 from wvorm_core._ops.decode import parse_generative_reply, parse_reply
 from wvorm_core._ops.filters import compile_filter
-from wvorm_core._ops.models import Returns, projection
+from wvorm_core._ops.models import ReferencePlan, Returns, projection
 from wvorm_core.classes.config import ConsistencyLevel
 from wvorm_core.classes.filters import Filter, FilterExpression
 from wvorm_core.classes.query import (
@@ -145,12 +145,13 @@ class GenerativeNearTextOptions(NearTextOptions, GenerativeOptions, total=False)
 
 @dataclass(frozen=True, slots=True)
 class Target:
-    """Where searches go: the collection, tenant, consistency level and properties model."""
+    """Where searches go: the collection, tenant, consistency level and data models."""
 
     collection: str
     tenant: str | None = None
     consistency_level: ConsistencyLevel | None = None
     model: Any = None
+    references: ReferencePlan | None = None
 
 
 def _references(
@@ -228,14 +229,24 @@ def build(
         message.rerank.property = rerank.prop
         if rerank.query is not None:
             message.rerank.query = rerank.query
+    references = _references(options.pop("return_references"))
+    if references and target.references is not None:
+        raise WeaviateInvalidInputError(
+            f"return_references: the references of this {target.collection!r} handle are typed "
+            f"by {target.references.model.__name__} (data_model_references), and every search "
+            "fetches those; use a handle without data_model_references to choose others"
+        )
     returns = Returns(
         projection(target.model, return_properties, bool(options.pop("validate", False))),
         MetadataQuery.of(options.pop("return_metadata")),
         options.pop("include_vector", False),
-        _references(options.pop("return_references")),
+        references,
         rerank is not None,
+        target.references,
     )
     _fill_properties(returns, message.properties)
+    if target.references is not None:
+        target.references.fill(message.properties)
     _fill_metadata(returns.metadata, returns.include_vector, message.metadata)
     _fill_generative(options, message)
     return message, returns

@@ -91,7 +91,7 @@ class Collections:
     @overload
     def use(
         self, name: str, data_model_properties: type[P], data_model_references: None = None
-    ) -> Collection[P, None]: ...
+    ) -> Collection[P]: ...
     @overload
     def use(
         self, name: str, data_model_properties: None = None, *, data_model_references: type[R]
@@ -201,7 +201,7 @@ class AsyncCollections:
     @overload
     def use(
         self, name: str, data_model_properties: type[P], data_model_references: None = None
-    ) -> AsyncCollection[P, None]: ...
+    ) -> AsyncCollection[P]: ...
     @overload
     def use(
         self, name: str, data_model_properties: None = None, *, data_model_references: type[R]

@@ -7,13 +7,14 @@ they carry `T` (only its fields are fetched); with property names they carry a p
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any, Generic, overload
+from collections.abc import Hashable, Sequence
+from typing import Any, Generic, cast, overload
 from uuid import UUID
 
 from typing_extensions import TypeVar, Unpack
 
 from wvorm_core._ops import search
+from wvorm_core._ops.models import reference_plan
 from wvorm_core._ops.search import (
     BM25Options,
     ByIdOptions,
@@ -37,8 +38,13 @@ T = TypeVar("T")
 
 def target_of(context: CollectionContext[Any, Any]) -> search.Target:
     """What the search operations need to know about a collection handle."""
+    references = context.references_model
     return search.Target(
-        context.name, context.tenant, context.consistency_level, context.properties_model
+        context.name,
+        context.tenant,
+        context.consistency_level,
+        context.properties_model,
+        None if references is None else reference_plan(cast(Hashable, references)),
     )
 
 

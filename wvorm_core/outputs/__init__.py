@@ -32,6 +32,7 @@ from wvorm_core.outputs.data import DeleteManyObject, DeleteManyReturn
 from wvorm_core.outputs.generate import GenerativeGroup, GenerativeObject, GenerativeReturn
 from wvorm_core.outputs.query import (
     CrossReference,
+    CrossReferences,
     Group,
     MetadataReturn,
     Object,
@@ -55,6 +56,7 @@ __all__ = [
     "CollectionConfig",
     "CollectionConfigSimple",
     "CrossReference",
+    "CrossReferences",
     "DeleteManyObject",
     "DeleteManyReturn",
     "ErrorObject",

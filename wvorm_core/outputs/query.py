@@ -6,13 +6,13 @@ from array import array
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Generic
+from typing import Generic, TypeAlias
 from uuid import UUID
 
 from typing_extensions import TypeVar
 
 P = TypeVar("P", default=dict[str, object])
-R = TypeVar("R", default=None)
+R = TypeVar("R", default="CrossReferences")
 
 Vector = array  # array[float] ('f' typecode: packed float32)
 """A vector as packed float32 (`array('f')`): a `Sequence[float]`; `numpy.asarray` views it."""
@@ -33,10 +33,18 @@ class MetadataReturn:
 
 
 @dataclass(slots=True)
-class CrossReference:
-    """The objects one reference property points to."""
+class CrossReference(Generic[P, R]):
+    """The objects one reference property points to.
 
-    objects: list[Object[dict[str, object], None]]
+    As an annotation in a `data_model_references` TypedDict, `CrossReference[M, N]` says that
+    the link's objects come back as `M` with references `N` (a TypedDict like it, or None).
+    """
+
+    objects: list[Object[P, R]]
+
+
+CrossReferences: TypeAlias = Mapping[str, CrossReference[dict[str, object], "CrossReferences"]]
+"""References as asked for by `return_references`: the objects of each link, by link name."""
 
 
 @dataclass(slots=True)
@@ -44,16 +52,18 @@ class Object(Generic[P, R]):
     """One object returned by a query.
 
     `vector` holds single vectors by name ("default" for an unnamed one) as packed float32;
-    `multi_vector` holds multi-vectors (one row per token) by name.
+    `multi_vector` holds multi-vectors (one row per token) by name; `references` holds the
+    collection's typed references (`data_model_references`), else those `return_references`
+    asked for.
     """
 
     uuid: UUID
     properties: P
     metadata: MetadataReturn
     collection: str
-    vector: Mapping[str, array[float]] = field(default_factory=dict)
-    multi_vector: Mapping[str, list[array[float]]] = field(default_factory=dict)
-    references: Mapping[str, CrossReference] = field(default_factory=dict)
+    vector: Mapping[str, array[float]]
+    multi_vector: Mapping[str, list[array[float]]]
+    references: R
     belongs_to_group: str | None = None
 
 
