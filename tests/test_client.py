@@ -69,17 +69,19 @@ def test_nothing_listening_fails_fast() -> None:
     started = time.monotonic()
     with pytest.raises(
         WeaviateConnectionError, match=f"could not connect to Weaviate at .*:{port}"
-    ):
+    ) as refused:
         wvorm_core.connect_to_local(host="127.0.0.1", port=port, additional_config=config)
+    assert f"GET http://127.0.0.1:{port}/v1/meta: ConnectError" in str(refused.value)
     assert time.monotonic() - started < 2
 
 
 async def test_nothing_listening_fails_fast_async() -> None:
     port = free_port()
     client = wvorm_core.use_async_with_local(host="127.0.0.1", port=port)
-    with pytest.raises(WeaviateConnectionError, match="could not connect"):
+    with pytest.raises(WeaviateConnectionError, match="could not connect") as refused:
         await client.connect()
     await client.close()
+    assert f"GET http://127.0.0.1:{port}/v1/meta: ConnectError" in str(refused.value)
 
 
 def test_wrong_grpc_port_is_named(server: EmbeddedServer) -> None:

@@ -76,7 +76,7 @@ class AsyncTransport:
                 timeout=self.settings.timeouts[call.timeout],
             )
         except httpx.TransportError as error:
-            raise rest_failure(call, error, f"{self._http.base_url}{call.path}") from None
+            raise rest_failure(call, error) from None
         return RestResponse(reply.status_code, reply.content)
 
     async def _send_grpc(self, call: GrpcRequest) -> Message:
@@ -96,7 +96,10 @@ class AsyncTransport:
             await self._drive(self.settings.auth.refresh())
         channel = self._open_channel()
         call = channel.stream_stream(
-            method, request_serializer=serialize, response_deserializer=reply_type.FromString
+            method,
+            request_serializer=serialize,
+            response_deserializer=reply_type.FromString,
+            _registered_method=True,  # type: ignore[call-arg]  # (the stubs lag grpcio)
         )(metadata=self.settings.grpc_metadata())
         return AsyncStream(method, call)
 
@@ -120,6 +123,7 @@ class AsyncTransport:
                 call.method,
                 request_serializer=serialize,
                 response_deserializer=call.reply_type.FromString,
+                _registered_method=True,  # type: ignore[call-arg]  # (the stubs lag grpcio)
             )
             self._unary[call.method] = unary
         return unary

@@ -76,8 +76,12 @@ def serialize(message: Message | bytes) -> bytes:
     return message if isinstance(message, bytes) else message.SerializeToString()
 
 
-def rest_failure(call: RestRequest, error: httpx.TransportError, url: str) -> Exception:
+def rest_failure(call: RestRequest, error: httpx.TransportError) -> Exception:
     """The exception for an HTTP request that got no answer."""
+    try:
+        url = str(error.request.url)
+    except RuntimeError:  # an error raised before the request was built
+        url = call.path
     if isinstance(error, httpx.TimeoutException):
         return WeaviateTimeoutError(f"{call.method} {url}: no answer within the timeout")
     return WeaviateConnectionError(f"{call.method} {url}: {type(error).__name__}: {error}")

@@ -77,7 +77,7 @@ class SyncTransport:
                 timeout=self.settings.timeouts[call.timeout],
             )
         except httpx.TransportError as error:
-            raise rest_failure(call, error, f"{self._http.base_url}{call.path}") from None
+            raise rest_failure(call, error) from None
         return RestResponse(reply.status_code, reply.content)
 
     def _send_grpc(self, call: GrpcRequest) -> Message:
@@ -101,6 +101,7 @@ class SyncTransport:
                 call.method,
                 request_serializer=serialize,
                 response_deserializer=call.reply_type.FromString,
+                _registered_method=True,  # type: ignore[call-arg]  # (the stubs lag grpcio)
             )
             self._unary[call.method] = unary
         return unary
@@ -117,7 +118,10 @@ class SyncTransport:
             self._open_channel()
         assert self._channel is not None
         call = self._channel.stream_stream(
-            method, request_serializer=serialize, response_deserializer=reply_type.FromString
+            method,
+            request_serializer=serialize,
+            response_deserializer=reply_type.FromString,
+            _registered_method=True,  # type: ignore[call-arg]  # (the stubs lag grpcio)
         )(requests, metadata=self.settings.grpc_metadata())
         try:
             yield from call
