@@ -8,13 +8,16 @@ price, count) with each client and mode into a fresh collection: `batch.dynamic(
 `batch.fixed_size(1000, 2)` and `data.insert_many` in chunks of 1000. For each run it prints
 objects per second (wall clock, adding to flushed) and client CPU per object (`getrusage` of
 this process, all its threads; the server is another process), then the official/ours ratios.
-Every run's stored count is checked. The default flat index keeps the server's share small, so
-the clients' own costs show; `--index hnsw` measures a server-bound import.
+Every run's stored count is checked. Each run starts after a full garbage collection, so no
+run pays for collecting what an earlier run left behind. The default flat index keeps the
+server's share small, so the clients' own costs show; `--index hnsw` measures a server-bound
+import.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import resource
 import tempfile
@@ -191,6 +194,7 @@ def main() -> None:
                     else:
                         col = official.collections.use(COLLECTION)
                         work = official_modes(col, rows, vectors)[mode]
+                    gc.collect()  # the previous run's garbage is not this run's cost
                     started, cpu = time.perf_counter(), cpu_seconds()
                     work()
                     run = Run(

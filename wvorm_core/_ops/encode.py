@@ -21,7 +21,7 @@ from uuid import UUID
 
 from pydantic import BaseModel
 
-from wvorm_core._ops.wire import VARINT, Memo, field, tag, text_field
+from wvorm_core._ops.wire import VARINT, field, tag, text_field
 from wvorm_core.classes.data import (
     GeoCoordinate,
     PhoneNumber,
@@ -196,8 +196,9 @@ _keys: dict[str, bytes] = {}
 """Property name -> the start of its `Struct` map entry: the key field and the value's tag."""
 _number_keys: dict[str, bytes] = {}
 """Property name -> everything of its `Struct` map entry before a number's 8 bytes."""
-_TEXT_VALUE = Memo(lambda size: VARINT[1 + len(VARINT[size]) + size] + b"\x1a" + VARINT[size])
-"""Text size -> the size of a `Value` holding that much text, and that `Value`'s header."""
+_text_keys: dict[tuple[str, int], bytes] = {}
+"""(Property name, text size) -> everything of its `Struct` map entry before the text."""
+_TEXT_KEY_CACHE = 16384
 
 
 def _entry_key(name: str) -> bytes:
@@ -214,6 +215,15 @@ def _number_key(name: str) -> bytes:
     prefix = b"\x0a" + VARINT[len(key) + 10] + key + b"\x09\x11"
     if len(_number_keys) < _KEY_CACHE:
         _number_keys[name] = prefix
+    return prefix
+
+
+def _text_key(name: str, size: int) -> bytes:
+    value_head = VARINT[1 + len(VARINT[size]) + size] + b"\x1a" + VARINT[size]
+    key = _entry_key(name) + value_head
+    prefix = b"\x0a" + VARINT[len(key) + size] + key
+    if len(_text_keys) < _TEXT_KEY_CACHE:
+        _text_keys[name, size] = prefix
     return prefix
 
 
@@ -247,9 +257,8 @@ def _properties(values: Mapping[str, object], tags: _Tags) -> bytes:
     for name, value in values.items():
         if isinstance(value, str):
             data = value.encode()
-            head = _TEXT_VALUE[len(data)]
-            key = _keys.get(name) or _entry_key(name)
-            scalars += (b"\x0a", VARINT[len(key) + len(head) + len(data)], key, head, data)
+            size = len(data)
+            scalars += (_text_keys.get((name, size)) or _text_key(name, size), data)
         elif isinstance(value, float) or (
             type(value) is int and -MAX_EXACT_INT <= value <= MAX_EXACT_INT
         ):

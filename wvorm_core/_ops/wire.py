@@ -7,9 +7,7 @@ encoder needs is here: varints, length-delimited fields and field tags.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-_MEMO_LIMIT = 1 << 16
+_CACHED_VARINTS = 1 << 16
 
 
 def encode_varint(number: int) -> bytes:
@@ -24,21 +22,17 @@ def encode_varint(number: int) -> bytes:
     return bytes(out)
 
 
-class Memo(dict[int, bytes]):
-    """`memo[n]` is `make(n)`, computed once for each `n` below 65536 (sizes, mostly)."""
-
-    def __init__(self, make: Callable[[int], bytes]) -> None:
-        super().__init__()
-        self._make = make
+class _Varints(dict[int, bytes]):
+    """Varints of the numbers asked for so far (sizes, mostly), each computed once."""
 
     def __missing__(self, number: int) -> bytes:
-        encoded = self._make(number)
-        if 0 <= number < _MEMO_LIMIT:
+        encoded = encode_varint(number)
+        if 0 <= number < _CACHED_VARINTS:
             self[number] = encoded
         return encoded
 
 
-VARINT = Memo(encode_varint)
+VARINT = _Varints()
 """`VARINT[n]` is `encode_varint(n)`: a dictionary lookup for the numbers seen before."""
 
 
