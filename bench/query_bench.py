@@ -103,15 +103,13 @@ def _round(fn: Callable[[], object], repeat: int) -> float:
     return (time.process_time() - start) / repeat
 
 
-def cpu_pair(
-    first: Callable[[], object], second: Callable[[], object], repeat: int
-) -> tuple[float, float]:
-    """Client CPU seconds per call of each: medians of 7 rounds, the two interleaved."""
-    a, b = [], []
+def cpu_medians(fns: list[Callable[[], object]], repeat: int) -> list[float]:
+    """Client CPU seconds per call of each: medians of 7 rounds, the calls interleaved."""
+    rounds: list[list[float]] = [[] for _ in fns]
     for _ in range(7):
-        a.append(_round(first, repeat))
-        b.append(_round(second, repeat))
-    return statistics.median(a), statistics.median(b)
+        for times, fn in zip(rounds, fns, strict=True):
+            times.append(_round(fn, repeat))
+    return [statistics.median(times) for times in rounds]
 
 
 def peak_bytes(fn: Callable[[], object]) -> int:
@@ -158,7 +156,7 @@ def main() -> None:
         try:
             load(ours, rows, vectors)
             print("\n== live server ==")
-            run(ours, official, queries, args, iterate=True)
+            run(ours, official, queries, args, iterate=True, grpc_target=f"{host}:{grpc_port}")
             replies = record(ours, queries[0], args)
         finally:
             ours.collections.delete(COLLECTION)
@@ -176,7 +174,10 @@ def main() -> None:
             )  # fmt: skip
             try:
                 print("\n== replay server (client cost only) ==")
-                run(ours, official, queries[:1], args, iterate=False)
+                run(
+                    ours, official, queries[:1], args, iterate=False,
+                    grpc_target=f"127.0.0.1:{replay_port}",
+                )  # fmt: skip
             finally:
                 ours.close()
                 official.close()
@@ -232,8 +233,28 @@ def replay_server(replies: dict[ReplyKey, bytes]) -> Iterator[int]:
         process.join()
 
 
+def grpc_floor(grpc_target: str, vector: list[float]) -> Callable[[], object]:
+    """The least a client can spend on a limit-10 search: the bare gRPC call and the upb parse.
+
+    No client can go below it; what each spends above it is its own code.
+    """
+    options = {"limit": 10}
+    message, _ = search.prepare(
+        search.Target(COLLECTION), "floor", PROPS, options, search.near_vector(vector)
+    )
+    payload = message.SerializeToString()
+    channel = grpc_lib.insecure_channel(grpc_target)
+    call = channel.unary_unary(f"/{search.SERVICE}/Search", _registered_method=True)
+    return lambda: search_get_pb2.SearchReply.FromString(call(payload))
+
+
 def run(
-    ours: Any, official: Any, queries: list[list[float]], args: argparse.Namespace, iterate: bool
+    ours: Any,
+    official: Any,
+    queries: list[list[float]],
+    args: argparse.Namespace,
+    iterate: bool,
+    grpc_target: str,
 ) -> None:
     a = ours.collections.use(COLLECTION).query
     b = official.collections.use(COLLECTION).query
@@ -283,12 +304,28 @@ def run(
     print(f"{'scenario':36} {'official':>12} {'wvorm':>12} {'ratio':>7}  per object")
     for name, ours_fn, official_fn, repeat, objects in scenarios:
         ours_fn(), official_fn()  # warm up
-        t_official, t_ours = cpu_pair(official_fn, ours_fn, repeat)
+        t_official, t_ours = cpu_medians([official_fn, ours_fn], repeat)
         per = f"{t_official / objects * 1e6:7.2f} vs {t_ours / objects * 1e6:5.2f} us"
         print(
             f"{name:36} {t_official * 1e3:9.3f} ms {t_ours * 1e3:9.3f} ms "
             f"{t_official / t_ours:6.2f}x  {per}"
         )
+    floor_fn = grpc_floor(grpc_target, queries[0])
+    floor_fn()
+    t_official, t_ours, t_floor = cpu_medians(
+        [
+            lambda: b.near_vector(queries[0], limit=10, return_properties=PROPS),
+            lambda: a.near_vector(queries[0], limit=10, return_properties=PROPS),
+            floor_fn,
+        ],
+        args.queries,
+    )
+    own_official, own_ours = t_official - t_floor, t_ours - t_floor
+    print(
+        f"limit 10, above the floor of a bare gRPC call + upb parse ({t_floor * 1e3:.3f} ms): "
+        f"official {own_official * 1e3:.3f} ms, wvorm {own_ours * 1e3:.3f} ms "
+        f"({own_official / own_ours:.2f}x); whole calls {t_official / t_ours:.2f}x"
+    )
     peak_official = peak_bytes(lambda: b.near_vector(q(), limit=fetch, include_vector=True))
     peak_ours = peak_bytes(lambda: a.near_vector(q(), limit=fetch, include_vector=True))
     print(
