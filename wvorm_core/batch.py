@@ -22,7 +22,7 @@ import time
 from collections import deque
 from collections.abc import Callable
 from types import TracebackType
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Generic, TextIO, TypeVar
 from uuid import UUID
 
 from wvorm_core._ops.batch import check_uuid
@@ -468,10 +468,23 @@ class AsyncClientBatch(_Results):
         await self._running().flush()
 
 
-class _Modes(_Results):
-    """The batching modes; each call starts a fresh context with its own results."""
+BatchT = TypeVar("BatchT")
+StreamT = TypeVar("StreamT")
+
+
+class _Modes(_Results, Generic[BatchT, StreamT]):
+    """The batching modes; each call starts a fresh context with its own results.
+
+    `BatchT` and `StreamT` are the (blocking or asyncio) contexts the modes open.
+    """
 
     _max_bytes: Callable[[], int]
+
+    def _open(self, batcher: Batcher) -> BatchT:
+        raise NotImplementedError
+
+    def _open_stream(self, batcher: StreamBatcher) -> StreamT:
+        raise NotImplementedError
 
     def _batcher_for(
         self,
@@ -480,7 +493,7 @@ class _Modes(_Results):
         on_progress: ProgressCallback | None,
         show_progress: bool,
         retry: RetryPolicy | None,
-    ) -> Batcher:
+    ) -> BatchT:
         self._batcher = Batcher(
             sizing,
             consistency_level,
@@ -488,22 +501,64 @@ class _Modes(_Results):
             retry,
             _callback(on_progress, show_progress),
         )
-        return self._batcher
+        return self._open(self._batcher)
 
-    def _stream_batcher(
+    def dynamic(
         self,
-        consistency_level: ConsistencyLevel | None,
-        on_progress: ProgressCallback | None,
-        show_progress: bool,
-        retry: RetryPolicy | None,
-    ) -> StreamBatcher:
+        consistency_level: ConsistencyLevel | None = None,
+        *,
+        on_progress: ProgressCallback | None = None,
+        show_progress: bool = False,
+        retry: RetryPolicy | None = None,
+    ) -> BatchT:
+        """Requests sized from the server's answers."""
+        return self._batcher_for(
+            Sizing.dynamic(), consistency_level, on_progress, show_progress, retry
+        )
+
+    def fixed_size(
+        self,
+        batch_size: int = 100,
+        concurrent_requests: int = 2,
+        consistency_level: ConsistencyLevel | None = None,
+        *,
+        on_progress: ProgressCallback | None = None,
+        show_progress: bool = False,
+        retry: RetryPolicy | None = None,
+    ) -> BatchT:
+        """Requests of `batch_size` objects, `concurrent_requests` in flight at once."""
+        sizing = Sizing.fixed_size(batch_size, concurrent_requests)
+        return self._batcher_for(sizing, consistency_level, on_progress, show_progress, retry)
+
+    def rate_limit(
+        self,
+        requests_per_minute: int,
+        consistency_level: ConsistencyLevel | None = None,
+        *,
+        on_progress: ProgressCallback | None = None,
+        show_progress: bool = False,
+        retry: RetryPolicy | None = None,
+    ) -> BatchT:
+        """At most `requests_per_minute` objects a minute (for rate-limited vectorizers)."""
+        sizing = Sizing.rate_limit(requests_per_minute)
+        return self._batcher_for(sizing, consistency_level, on_progress, show_progress, retry)
+
+    def stream(
+        self,
+        consistency_level: ConsistencyLevel | None = None,
+        *,
+        on_progress: ProgressCallback | None = None,
+        show_progress: bool = False,
+        retry: RetryPolicy | None = None,
+    ) -> StreamT:
+        """Server-side batching over one gRPC stream; the server paces and sizes the import."""
         self._batcher = StreamBatcher(
             consistency_level, self._max_bytes(), retry, _callback(on_progress, show_progress)
         )
-        return self._batcher
+        return self._open_stream(self._batcher)
 
 
-class BatchClient(_Modes):
+class BatchClient(_Modes["ClientBatch", "ClientStreamBatch"]):
     """`client.batch` (blocking): `dynamic()`, `fixed_size()`, `rate_limit()`, `stream()`."""
 
     def __init__(self, transport: SyncTransport) -> None:
@@ -511,73 +566,16 @@ class BatchClient(_Modes):
         self._batcher = None
         self._max_bytes = lambda: transport.settings.grpc_max_message_size
 
-    def dynamic(
-        self,
-        consistency_level: ConsistencyLevel | None = None,
-        *,
-        on_progress: ProgressCallback | None = None,
-        show_progress: bool = False,
-        retry: RetryPolicy | None = None,
-    ) -> ClientBatch:
-        """Requests sized from the server's answers."""
-        return ClientBatch(
-            self._transport,
-            self._batcher_for(
-                Sizing.dynamic(), consistency_level, on_progress, show_progress, retry
-            ),
-        )
+    def _open(self, batcher: Batcher) -> ClientBatch:
+        return ClientBatch(self._transport, batcher)
 
-    def fixed_size(
-        self,
-        batch_size: int = 100,
-        concurrent_requests: int = 2,
-        consistency_level: ConsistencyLevel | None = None,
-        *,
-        on_progress: ProgressCallback | None = None,
-        show_progress: bool = False,
-        retry: RetryPolicy | None = None,
-    ) -> ClientBatch:
-        """Requests of `batch_size` objects, `concurrent_requests` in flight at once."""
-        sizing = Sizing.fixed_size(batch_size, concurrent_requests)
-        return ClientBatch(
-            self._transport,
-            self._batcher_for(sizing, consistency_level, on_progress, show_progress, retry),
-        )
-
-    def rate_limit(
-        self,
-        requests_per_minute: int,
-        consistency_level: ConsistencyLevel | None = None,
-        *,
-        on_progress: ProgressCallback | None = None,
-        show_progress: bool = False,
-        retry: RetryPolicy | None = None,
-    ) -> ClientBatch:
-        """At most `requests_per_minute` objects a minute (for rate-limited vectorizers)."""
-        sizing = Sizing.rate_limit(requests_per_minute)
-        return ClientBatch(
-            self._transport,
-            self._batcher_for(sizing, consistency_level, on_progress, show_progress, retry),
-        )
-
-    def stream(
-        self,
-        consistency_level: ConsistencyLevel | None = None,
-        *,
-        on_progress: ProgressCallback | None = None,
-        show_progress: bool = False,
-        retry: RetryPolicy | None = None,
-    ) -> ClientStreamBatch:
-        """Server-side batching over one gRPC stream; the server paces and sizes the import."""
+    def _open_stream(self, batcher: StreamBatcher) -> ClientStreamBatch:
         from wvorm_core.batch_stream import ClientStreamBatch
 
-        return ClientStreamBatch(
-            self._transport,
-            self._stream_batcher(consistency_level, on_progress, show_progress, retry),
-        )
+        return ClientStreamBatch(self._transport, batcher)
 
 
-class AsyncBatchClient(_Modes):
+class AsyncBatchClient(_Modes["AsyncClientBatch", "AsyncClientStreamBatch"]):
     """`client.batch` (asyncio): `dynamic()`, `fixed_size()`, `rate_limit()`, `stream()`."""
 
     def __init__(self, transport: AsyncTransport) -> None:
@@ -585,67 +583,10 @@ class AsyncBatchClient(_Modes):
         self._batcher = None
         self._max_bytes = lambda: transport.settings.grpc_max_message_size
 
-    def dynamic(
-        self,
-        consistency_level: ConsistencyLevel | None = None,
-        *,
-        on_progress: ProgressCallback | None = None,
-        show_progress: bool = False,
-        retry: RetryPolicy | None = None,
-    ) -> AsyncClientBatch:
-        """Requests sized from the server's answers."""
-        return AsyncClientBatch(
-            self._transport,
-            self._batcher_for(
-                Sizing.dynamic(), consistency_level, on_progress, show_progress, retry
-            ),
-        )
+    def _open(self, batcher: Batcher) -> AsyncClientBatch:
+        return AsyncClientBatch(self._transport, batcher)
 
-    def fixed_size(
-        self,
-        batch_size: int = 100,
-        concurrent_requests: int = 2,
-        consistency_level: ConsistencyLevel | None = None,
-        *,
-        on_progress: ProgressCallback | None = None,
-        show_progress: bool = False,
-        retry: RetryPolicy | None = None,
-    ) -> AsyncClientBatch:
-        """Requests of `batch_size` objects, `concurrent_requests` in flight at once."""
-        sizing = Sizing.fixed_size(batch_size, concurrent_requests)
-        return AsyncClientBatch(
-            self._transport,
-            self._batcher_for(sizing, consistency_level, on_progress, show_progress, retry),
-        )
-
-    def rate_limit(
-        self,
-        requests_per_minute: int,
-        consistency_level: ConsistencyLevel | None = None,
-        *,
-        on_progress: ProgressCallback | None = None,
-        show_progress: bool = False,
-        retry: RetryPolicy | None = None,
-    ) -> AsyncClientBatch:
-        """At most `requests_per_minute` objects a minute (for rate-limited vectorizers)."""
-        sizing = Sizing.rate_limit(requests_per_minute)
-        return AsyncClientBatch(
-            self._transport,
-            self._batcher_for(sizing, consistency_level, on_progress, show_progress, retry),
-        )
-
-    def stream(
-        self,
-        consistency_level: ConsistencyLevel | None = None,
-        *,
-        on_progress: ProgressCallback | None = None,
-        show_progress: bool = False,
-        retry: RetryPolicy | None = None,
-    ) -> AsyncClientStreamBatch:
-        """Server-side batching over one gRPC stream; the server paces and sizes the import."""
+    def _open_stream(self, batcher: StreamBatcher) -> AsyncClientStreamBatch:
         from wvorm_core.batch_stream import AsyncClientStreamBatch
 
-        return AsyncClientStreamBatch(
-            self._transport,
-            self._stream_batcher(consistency_level, on_progress, show_progress, retry),
-        )
+        return AsyncClientStreamBatch(self._transport, batcher)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from types import TracebackType
-from typing import Generic
+from typing import Any, Generic, TypeVar
 from uuid import UUID
 
 from wvorm_core._ops.batching import RetryPolicy
@@ -15,6 +15,7 @@ from wvorm_core.batch import (
     BatchClient,
     ClientBatch,
     ProgressCallback,
+    _Modes,
     _Results,
 )
 from wvorm_core.batch_stream import AsyncClientStreamBatch, ClientStreamBatch
@@ -112,7 +113,100 @@ class AsyncCollectionBatch(_Results, Generic[P]):
         await self._batch.flush()
 
 
-class BatchCollection(_Results, Generic[P, R]):
+ClientBatchT = TypeVar("ClientBatchT", bound="ClientBatch | AsyncClientBatch")
+ClientStreamT = TypeVar("ClientStreamT", bound="ClientStreamBatch | AsyncClientStreamBatch")
+BoundT = TypeVar("BoundT")
+
+
+class _CollectionModes(_Results, Generic[ClientBatchT, ClientStreamT, BoundT]):
+    """The client's batching modes, bound to one collection, its tenant and consistency level."""
+
+    _client: _Modes[ClientBatchT, ClientStreamT]
+    _context: CollectionContext[Any, Any]
+
+    def _wrap(self, batch: ClientBatchT | ClientStreamT) -> BoundT:
+        raise NotImplementedError
+
+    def _bind(self, batch: ClientBatchT | ClientStreamT) -> BoundT:
+        self._batcher = batch._batcher
+        return self._wrap(batch)
+
+    def dynamic(
+        self,
+        *,
+        on_progress: ProgressCallback | None = None,
+        show_progress: bool = False,
+        retry: RetryPolicy | None = None,
+    ) -> BoundT:
+        """Requests sized from the server's answers."""
+        level = self._context.consistency_level
+        return self._bind(
+            self._client.dynamic(
+                level, on_progress=on_progress, show_progress=show_progress, retry=retry
+            )
+        )
+
+    def fixed_size(
+        self,
+        batch_size: int = 100,
+        concurrent_requests: int = 2,
+        *,
+        on_progress: ProgressCallback | None = None,
+        show_progress: bool = False,
+        retry: RetryPolicy | None = None,
+    ) -> BoundT:
+        """Requests of `batch_size` objects, `concurrent_requests` in flight at once."""
+        level = self._context.consistency_level
+        return self._bind(
+            self._client.fixed_size(
+                batch_size,
+                concurrent_requests,
+                level,
+                on_progress=on_progress,
+                show_progress=show_progress,
+                retry=retry,
+            )
+        )
+
+    def rate_limit(
+        self,
+        requests_per_minute: int,
+        *,
+        on_progress: ProgressCallback | None = None,
+        show_progress: bool = False,
+        retry: RetryPolicy | None = None,
+    ) -> BoundT:
+        """At most `requests_per_minute` objects a minute (for rate-limited vectorizers)."""
+        level = self._context.consistency_level
+        return self._bind(
+            self._client.rate_limit(
+                requests_per_minute,
+                level,
+                on_progress=on_progress,
+                show_progress=show_progress,
+                retry=retry,
+            )
+        )
+
+    def stream(
+        self,
+        *,
+        on_progress: ProgressCallback | None = None,
+        show_progress: bool = False,
+        retry: RetryPolicy | None = None,
+    ) -> BoundT:
+        """Server-side batching over one gRPC stream; the server paces and sizes the import."""
+        level = self._context.consistency_level
+        return self._bind(
+            self._client.stream(
+                level, on_progress=on_progress, show_progress=show_progress, retry=retry
+            )
+        )
+
+
+class BatchCollection(
+    _CollectionModes[ClientBatch, ClientStreamBatch, CollectionBatch[P]], Generic[P, R]
+):
     """`collection.batch` (blocking): `dynamic()`, `fixed_size()`, `rate_limit()`, `stream()`."""
 
     def __init__(self, transport: SyncTransport, context: CollectionContext[P, R]) -> None:
@@ -120,84 +214,14 @@ class BatchCollection(_Results, Generic[P, R]):
         self._context = context
         self._batcher = None
 
-    def _bind(self, batch: ClientBatch | ClientStreamBatch) -> CollectionBatch[P]:
-        self._batcher = batch._batcher
+    def _wrap(self, batch: ClientBatch | ClientStreamBatch) -> CollectionBatch[P]:
         return CollectionBatch(batch, self._context.name, self._context.tenant)
 
-    def dynamic(
-        self,
-        *,
-        on_progress: ProgressCallback | None = None,
-        show_progress: bool = False,
-        retry: RetryPolicy | None = None,
-    ) -> CollectionBatch[P]:
-        """Requests sized from the server's answers."""
-        level = self._context.consistency_level
-        return self._bind(
-            self._client.dynamic(
-                level, on_progress=on_progress, show_progress=show_progress, retry=retry
-            )
-        )
 
-    def fixed_size(
-        self,
-        batch_size: int = 100,
-        concurrent_requests: int = 2,
-        *,
-        on_progress: ProgressCallback | None = None,
-        show_progress: bool = False,
-        retry: RetryPolicy | None = None,
-    ) -> CollectionBatch[P]:
-        """Requests of `batch_size` objects, `concurrent_requests` in flight at once."""
-        level = self._context.consistency_level
-        return self._bind(
-            self._client.fixed_size(
-                batch_size,
-                concurrent_requests,
-                level,
-                on_progress=on_progress,
-                show_progress=show_progress,
-                retry=retry,
-            )
-        )
-
-    def rate_limit(
-        self,
-        requests_per_minute: int,
-        *,
-        on_progress: ProgressCallback | None = None,
-        show_progress: bool = False,
-        retry: RetryPolicy | None = None,
-    ) -> CollectionBatch[P]:
-        """At most `requests_per_minute` objects a minute (for rate-limited vectorizers)."""
-        level = self._context.consistency_level
-        return self._bind(
-            self._client.rate_limit(
-                requests_per_minute,
-                level,
-                on_progress=on_progress,
-                show_progress=show_progress,
-                retry=retry,
-            )
-        )
-
-    def stream(
-        self,
-        *,
-        on_progress: ProgressCallback | None = None,
-        show_progress: bool = False,
-        retry: RetryPolicy | None = None,
-    ) -> CollectionBatch[P]:
-        """Server-side batching over one gRPC stream; the server paces and sizes the import."""
-        level = self._context.consistency_level
-        return self._bind(
-            self._client.stream(
-                level, on_progress=on_progress, show_progress=show_progress, retry=retry
-            )
-        )
-
-
-class AsyncBatchCollection(_Results, Generic[P, R]):
+class AsyncBatchCollection(
+    _CollectionModes[AsyncClientBatch, AsyncClientStreamBatch, AsyncCollectionBatch[P]],
+    Generic[P, R],
+):
     """`collection.batch` (asyncio): `dynamic()`, `fixed_size()`, `rate_limit()`, `stream()`."""
 
     def __init__(self, transport: AsyncTransport, context: CollectionContext[P, R]) -> None:
@@ -205,78 +229,5 @@ class AsyncBatchCollection(_Results, Generic[P, R]):
         self._context = context
         self._batcher = None
 
-    def _bind(self, batch: AsyncClientBatch | AsyncClientStreamBatch) -> AsyncCollectionBatch[P]:
-        self._batcher = batch._batcher
+    def _wrap(self, batch: AsyncClientBatch | AsyncClientStreamBatch) -> AsyncCollectionBatch[P]:
         return AsyncCollectionBatch(batch, self._context.name, self._context.tenant)
-
-    def dynamic(
-        self,
-        *,
-        on_progress: ProgressCallback | None = None,
-        show_progress: bool = False,
-        retry: RetryPolicy | None = None,
-    ) -> AsyncCollectionBatch[P]:
-        """Requests sized from the server's answers."""
-        level = self._context.consistency_level
-        return self._bind(
-            self._client.dynamic(
-                level, on_progress=on_progress, show_progress=show_progress, retry=retry
-            )
-        )
-
-    def fixed_size(
-        self,
-        batch_size: int = 100,
-        concurrent_requests: int = 2,
-        *,
-        on_progress: ProgressCallback | None = None,
-        show_progress: bool = False,
-        retry: RetryPolicy | None = None,
-    ) -> AsyncCollectionBatch[P]:
-        """Requests of `batch_size` objects, `concurrent_requests` in flight at once."""
-        level = self._context.consistency_level
-        return self._bind(
-            self._client.fixed_size(
-                batch_size,
-                concurrent_requests,
-                level,
-                on_progress=on_progress,
-                show_progress=show_progress,
-                retry=retry,
-            )
-        )
-
-    def rate_limit(
-        self,
-        requests_per_minute: int,
-        *,
-        on_progress: ProgressCallback | None = None,
-        show_progress: bool = False,
-        retry: RetryPolicy | None = None,
-    ) -> AsyncCollectionBatch[P]:
-        """At most `requests_per_minute` objects a minute (for rate-limited vectorizers)."""
-        level = self._context.consistency_level
-        return self._bind(
-            self._client.rate_limit(
-                requests_per_minute,
-                level,
-                on_progress=on_progress,
-                show_progress=show_progress,
-                retry=retry,
-            )
-        )
-
-    def stream(
-        self,
-        *,
-        on_progress: ProgressCallback | None = None,
-        show_progress: bool = False,
-        retry: RetryPolicy | None = None,
-    ) -> AsyncCollectionBatch[P]:
-        """Server-side batching over one gRPC stream; the server paces and sizes the import."""
-        level = self._context.consistency_level
-        return self._bind(
-            self._client.stream(
-                level, on_progress=on_progress, show_progress=show_progress, retry=retry
-            )
-        )
