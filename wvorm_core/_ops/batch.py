@@ -8,9 +8,10 @@ import threading
 import time
 from collections.abc import Sequence
 from typing import Literal, overload
-from uuid import UUID, SafeUUID
+from uuid import UUID
 
 from wvorm_core._ops.calls import Op, grpc
+from wvorm_core._ops.decode import known_uuid
 from wvorm_core._ops.encode import as_mapping, batch_object, object_head
 from wvorm_core._ops.filters import compile_filter
 from wvorm_core._ops.wire import VARINT, tag
@@ -47,17 +48,6 @@ _HEX_DIGIT = b"0123456789abcdef-" + b" " * 239
 _DASHES = (8, 13, 18, 23)
 _DIGITS = [2 * i + sum(i >= d for d in (4, 6, 8, 10)) for i in range(16)]
 """Byte `i` of a uuid -> where its high hex digit is in the text."""
-_new_object = object.__new__
-_set_attribute = object.__setattr__
-_UNKNOWN = SafeUUID.unknown
-
-
-def _uuid(number: int) -> UUID:
-    """`UUID(int=number)` for a number known to be a valid uuid, without its checks."""
-    ident = _new_object(UUID)
-    _set_attribute(ident, "int", number)
-    _set_attribute(ident, "is_safe", _UNKNOWN)
-    return ident
 
 
 def _random_uuids() -> list[tuple[str, UUID]]:
@@ -77,7 +67,7 @@ def _random_uuids() -> list[tuple[str, UUID]]:
         text[position + 1 :: _TEXT_WIDTH] = low[byte::16]
     texts = text.translate(_HEX_DIGIT).decode().split()
     halves = _HALVES.unpack(data)
-    return [(t, _uuid(halves[2 * i] << 64 | halves[2 * i + 1])) for i, t in enumerate(texts)]
+    return [(t, known_uuid(halves[2 * i] << 64 | halves[2 * i + 1])) for i, t in enumerate(texts)]
 
 
 def random_uuid() -> tuple[str, UUID]:

@@ -252,15 +252,18 @@ _from_bytes = int.from_bytes
 _UNKNOWN = SafeUUID.unknown
 
 
-def _uuid(m: search_get_pb2.MetadataResult) -> UUID:
-    """The object's uuid; built from its 16 bytes without `UUID.__init__`'s checks."""
-    data = m.id_as_bytes
-    if len(data) != 16:
-        return UUID(m.id)
+def known_uuid(number: int) -> UUID:
+    """`UUID(int=number)` for a number known to be a uuid, without `UUID.__init__`'s checks."""
     ident = _new(UUID)
-    _set(ident, "int", _from_bytes(data, "big"))
+    _set(ident, "int", number)
     _set(ident, "is_safe", _UNKNOWN)
     return ident
+
+
+def _uuid(m: search_get_pb2.MetadataResult) -> UUID:
+    """The object's uuid, from its 16 bytes."""
+    data = m.id_as_bytes
+    return known_uuid(_from_bytes(data, "big")) if len(data) == 16 else UUID(m.id)
 
 
 def _cross_references(
@@ -312,6 +315,19 @@ def _typed_references(
     return out
 
 
+def _references_decoder(
+    returns: Returns,
+) -> Callable[[Sequence[search_get_pb2.RefPropertiesResult]], Mapping[str, Any]]:
+    """How each object's references are decoded: typed by the handle's references model, as
+    asked by `return_references`, or not at all."""
+    typed = returns.typed_references
+    if typed is not None:
+        return lambda refs: _typed_references(typed, refs)
+    if returns.references:
+        return _cross_references
+    return lambda _: _NONE
+
+
 ObjectT = TypeVar("ObjectT", bound=Object[Any, Any])
 
 
@@ -327,8 +343,7 @@ def _objects(
     decode = returns.properties.decode
     want_meta = returns.metadata != _NO_METADATA or returns.rerank
     want_vectors = bool(returns.include_vector)
-    want_refs = bool(returns.references)
-    typed = returns.typed_references
+    references = _references_decoder(returns)
     out = []
     single: Mapping[str, Any] = _NONE
     multi: Mapping[str, Any] = _NONE
@@ -345,11 +360,7 @@ def _objects(
                 props.target_collection or collection,
                 single,
                 multi,
-                _typed_references(typed, props.ref_props)
-                if typed is not None
-                else _cross_references(props.ref_props)
-                if want_refs
-                else _NONE,
+                references(props.ref_props),
                 group,
             )
         )

@@ -245,8 +245,6 @@ def build(
         target.references,
     )
     _fill_properties(returns, message.properties)
-    if target.references is not None:
-        target.references.fill(message.properties)
     _fill_metadata(returns.metadata, returns.include_vector, message.metadata)
     _fill_generative(options, message)
     return message, returns
@@ -256,6 +254,8 @@ def _fill_properties(returns: Returns, out: search_get_pb2.PropertiesRequest) ->
     returns.properties.fill(out)
     for ref in returns.references:
         _fill_reference(ref, out.ref_properties.add())
+    if returns.typed_references is not None:
+        returns.typed_references.fill(out)
 
 
 def _fill_reference(ref: QueryReference, out: search_get_pb2.RefPropertiesRequest) -> None:

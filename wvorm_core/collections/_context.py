@@ -5,17 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Generic
 
-from typing_extensions import TypeVar
-
 from wvorm_core.classes.config import ConsistencyLevel, check_collection_name
-from wvorm_core.outputs.query import CrossReferences
-
-P = TypeVar("P", default=dict[str, object])
-"""The properties type of a collection's objects (a dict, TypedDict or pydantic model)."""
-
-R = TypeVar("R", default=CrossReferences)
-"""The references type of a collection's objects: a TypedDict of `CrossReference` fields, or
-the untyped `CrossReferences` that `return_references` fills."""
+from wvorm_core.outputs.query import P, R
 
 
 @dataclass(frozen=True)

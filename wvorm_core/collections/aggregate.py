@@ -23,9 +23,10 @@ from wvorm_core._ops.search import MediaInput, VectorInput
 from wvorm_core._transport.aio import AsyncTransport
 from wvorm_core._transport.sync import SyncTransport
 from wvorm_core.classes.aggregate import GroupByAggregate
-from wvorm_core.collections._context import CollectionContext, P, R
+from wvorm_core.collections._context import CollectionContext
 from wvorm_core.collections.query import target_of
 from wvorm_core.outputs.aggregate import AggregateGroupByReturn, AggregateReturn
+from wvorm_core.outputs.query import P, R
 
 
 class AggregateCollection(Generic[P, R]):

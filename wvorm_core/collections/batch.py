@@ -20,7 +20,8 @@ from wvorm_core.batch import (
 )
 from wvorm_core.batch_stream import AsyncClientStreamBatch, ClientStreamBatch
 from wvorm_core.classes.data import ReferenceInput, ReferenceInputs, Vectors
-from wvorm_core.collections._context import CollectionContext, P, R
+from wvorm_core.collections._context import CollectionContext
+from wvorm_core.outputs.query import P, R
 
 
 class CollectionBatch(_Results, Generic[P]):

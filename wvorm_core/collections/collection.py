@@ -12,7 +12,7 @@ from wvorm_core._transport.sync import SyncTransport
 from wvorm_core.classes.config import ConsistencyLevel
 from wvorm_core.classes.query import PropertySelection
 from wvorm_core.classes.tenants import Tenant
-from wvorm_core.collections._context import CollectionContext, P, R
+from wvorm_core.collections._context import CollectionContext
 from wvorm_core.collections.aggregate import AggregateCollection, AsyncAggregateCollection
 from wvorm_core.collections.batch import AsyncBatchCollection, BatchCollection
 from wvorm_core.collections.config import AsyncConfig, Config
@@ -30,6 +30,7 @@ from wvorm_core.collections.query import (
     target_of,
 )
 from wvorm_core.collections.tenants import AsyncTenants, Tenants
+from wvorm_core.outputs.query import P, R
 
 
 class Collection(Generic[P, R]):

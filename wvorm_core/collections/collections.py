@@ -19,10 +19,11 @@ from wvorm_core.classes.config import (
     ShardingConfigCreate,
     VectorConfig,
 )
-from wvorm_core.collections._context import CollectionContext, P, R
+from wvorm_core.collections._context import CollectionContext
 from wvorm_core.collections.collection import AsyncCollection, Collection
 from wvorm_core.exceptions import WeaviateInvalidInputError
 from wvorm_core.outputs.config import CollectionConfig, CollectionConfigSimple
+from wvorm_core.outputs.query import P, R
 
 
 def _config_body(config: CollectionConfig) -> dict[str, object]:

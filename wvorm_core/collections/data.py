@@ -18,9 +18,10 @@ from wvorm_core.classes.data import (
     Vectors,
 )
 from wvorm_core.classes.filters import FilterExpression
-from wvorm_core.collections._context import CollectionContext, P, R
+from wvorm_core.collections._context import CollectionContext
 from wvorm_core.outputs.batch import BatchObjectReturn, BatchReferenceReturn
 from wvorm_core.outputs.data import DeleteManyObject, DeleteManyReturn
+from wvorm_core.outputs.query import P, R
 
 
 class _DataOps(Generic[P, R]):

@@ -30,8 +30,9 @@ from wvorm_core._ops.search import (
 from wvorm_core._transport.aio import AsyncTransport
 from wvorm_core._transport.sync import SyncTransport
 from wvorm_core.classes.query import PropertySelection
-from wvorm_core.collections._context import CollectionContext, P, R
+from wvorm_core.collections._context import CollectionContext
 from wvorm_core.outputs import Object, QueryReturn
+from wvorm_core.outputs.query import P, R
 
 T = TypeVar("T")
 

@@ -12,7 +12,11 @@ from uuid import UUID
 from typing_extensions import TypeVar
 
 P = TypeVar("P", default=dict[str, object])
+"""The properties type of a collection's objects (a dict, TypedDict or pydantic model)."""
+
 R = TypeVar("R", default="CrossReferences")
+"""The references type of a collection's objects: a TypedDict of `CrossReference` fields, or
+the untyped `CrossReferences` that `return_references` fills."""
 
 Vector = array  # array[float] ('f' typecode: packed float32)
 """A vector as packed float32 (`array('f')`): a `Sequence[float]`; `numpy.asarray` views it."""
