@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import urllib.request
 from collections.abc import Mapping
 from typing import cast
 
@@ -61,6 +62,15 @@ class TransportSettings:
         if (auth := self.auth.authorization) is not None:
             pairs.append(("authorization", auth))
         return tuple(pairs)
+
+    def builtin_grpc(self) -> bool:
+        """Whether unary calls may skip grpcio (see `AdditionalConfig.builtin_grpc`)."""
+        endpoint = self.params.grpc
+        if not self.config.builtin_grpc or endpoint.secure or self.config.grpc_channel_options:
+            return False
+        proxies = urllib.request.getproxies_environment()
+        proxied = any(proxies.get(scheme) for scheme in ("grpc", "https", "http"))
+        return not proxied or bool(urllib.request.proxy_bypass(endpoint.host))
 
     def grpc_channel_options(self) -> list[tuple[str, int | str]]:
         size = self.grpc_max_message_size

@@ -1,4 +1,5 @@
-"""The blocking transport: httpx.Client for REST, a grpc channel for gRPC."""
+"""The blocking transport: httpx.Client for REST; for gRPC, wvorm's own HTTP/2 connections
+(unary calls, where they apply) and a grpc channel."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from wvorm_core._transport.common import (
     rest_failure,
     serialize,
 )
+from wvorm_core._transport.http2 import CallFailed, Http2Channel
 from wvorm_core.exceptions import WeaviateError
 
 T = TypeVar("T")
@@ -40,6 +42,10 @@ class SyncTransport:
         self._channel: grpc.Channel | None = None
         self._channel_pid = 0
         self._unary: dict[str, _Unary] = {}
+        self._http2: Http2Channel | None = None
+        if settings.builtin_grpc():
+            endpoint = settings.params.grpc
+            self._http2 = Http2Channel(endpoint.host, endpoint.port)
 
     def run(self, op: Op[T]) -> T:
         """Drive `op` to completion, sending each request it yields."""
@@ -81,6 +87,18 @@ class SyncTransport:
         return RestResponse(reply.status_code, reply.content)
 
     def _send_grpc(self, call: GrpcRequest) -> Message:
+        if self._http2 is not None:
+            try:
+                reply = self._http2.unary(
+                    call.method,
+                    serialize(call.request),
+                    self.settings.grpc_metadata() + call.metadata,
+                    self.settings.timeouts[call.timeout],
+                    self.settings.grpc_max_message_size,
+                )
+            except CallFailed as failure:
+                raise grpc_error(call.method, failure.code, failure.details) from None
+            return call.reply_type.FromString(reply)  # type: ignore[arg-type]  # (any buffer)
         unary = self._unary_for(call)
         try:
             return unary(
@@ -145,6 +163,8 @@ class SyncTransport:
 
     def close(self) -> None:
         self._http.close()
+        if self._http2 is not None:
+            self._http2.close()
         if self._channel is not None and self._channel_pid == os.getpid():
             self._channel.close()
         self._channel = None
