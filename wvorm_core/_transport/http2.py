@@ -225,26 +225,31 @@ class Connection:
         self.sock.sendall(data)
 
     def _send_request(self, call: _Call, head: bytes, request: bytes) -> None:
+        """Send the header block, then the message in DATA frames as the server's windows
+        allow, handling what it sends meanwhile; stops early if the server ends the call."""
         stream, reply = call[0], call[1]
-        out = [self._header_frames(stream, head)]
-        size = len(request)
-        body = memoryview(b"\x00" + _U32.pack(size) + request)
-        sent, total = 0, len(body)
+        out: list[bytes | memoryview] = [self._header_frames(stream, head)]
+        body = memoryview(request)
+        prefix = b"\x00" + _U32.pack(len(request))
+        sent, total = 0, len(request) + 5
         while sent < total:
-            room = min(self.send_window, self.stream_window)
+            room = min(self.send_window, self.stream_window, self.max_frame, total - sent)
             if room <= 0:
-                if out:
-                    self._send(b"".join(out))
-                    out = []
+                self._send(b"".join(out))
+                out = []
                 self._dispatch(call)  # wait for the server to open its window
                 if reply.ended:
                     return
                 continue
-            end = sent + min(room, self.max_frame, total - sent)
+            end = sent + room
             flags = END_STREAM if end == total else 0
-            out.append(frame(DATA, flags, stream, bytes(body[sent:end])))
-            self.send_window -= end - sent
-            self.stream_window -= end - sent
+            out.append(_FRAME_HEAD.pack(room >> 16, room & 0xFFFF, DATA, flags, stream))
+            if sent < 5:
+                out.append(prefix[sent : min(end, 5)])
+            if end > 5:
+                out.append(body[max(sent - 5, 0) : end - 5])
+            self.send_window -= room
+            self.stream_window -= room
             sent = end
         self._send(b"".join(out))
 
@@ -278,7 +283,7 @@ class Connection:
         if ready < 9:
             return False
         high, low = _FRAME_HEAD.unpack_from(self.buf, self.pos)[:2]
-        return ready >= 9 + (high << 16 | low)
+        return bool(ready >= 9 + (high << 16 | low))
 
     def _dispatch(self, call: _Call | None) -> None:
         """Read and handle one frame; `call` is the stream awaiting its reply, if any."""
