@@ -122,7 +122,8 @@ def test_large_request_and_reply_through_small_windows(
 ) -> None:
     """With 64 KiB windows the 1.3 MB reply needs many window updates from us; the insert
     that made the collection waited for the server's."""
-    assert client.collections.use(big_collection).aggregate.over_all(total_count=True).total_count == 1200
+    stored = client.collections.use(big_collection).aggregate.over_all(total_count=True)
+    assert stored.total_count == 1200
     connection = Connection(server.host, server.grpc_port, 10, window=65_535)
     try:
         for _ in range(2):  # the connection stays usable after the first reply
