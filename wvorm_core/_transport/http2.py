@@ -116,7 +116,10 @@ class HeaderDecoder:
     def decode(self, block: bytes) -> dict[str, str]:
         fields = self._decoded.get(block)
         if fields is None:
-            fields = dict(self._hpack.decode(block))  # type: ignore[arg-type]
+            try:
+                fields = dict(self._hpack.decode(block))  # type: ignore[arg-type]
+            except hpack.HPACKError as error:
+                raise CallFailed("INTERNAL", f"bad header block: {error}", broken=True) from None
             if not self._hpack.header_table.dynamic_entries and len(self._decoded) < 64:
                 self._decoded[block] = fields
         return fields
@@ -419,7 +422,7 @@ class Connection:
         if code is None:
             reply.status, reply.details = "INTERNAL", "the reply has no grpc-status"
             return
-        reply.status = _STATUS_NAMES.get(int(code), "UNKNOWN")
+        reply.status = _STATUS_NAMES.get(int(code) if code.isdigit() else -1, "UNKNOWN")
         reply.details = unquote(fields.get("grpc-message", ""))
 
 
