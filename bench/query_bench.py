@@ -235,7 +235,8 @@ def replay_server(replies: dict[ReplyKey, bytes]) -> Iterator[int]:
         process.join()
 
 
-def floors(grpc_target: str, vector: list[float]) -> tuple[Callable[[], object], ...]:
+@contextmanager
+def floors(grpc_target: str, vector: list[float]) -> Iterator[tuple[Callable[[], object], ...]]:
     """A bare limit-10 search and the upb parse of its reply, once through grpcio and once
     through wvorm's own HTTP/2 connection: the least a client can spend on each transport."""
     options = {"limit": 10}
@@ -249,10 +250,14 @@ def floors(grpc_target: str, vector: list[float]) -> tuple[Callable[[], object],
     host, port = grpc_target.rsplit(":", 1)
     http2 = Http2Channel(host, int(port))
     parse = search_get_pb2.SearchReply.FromString
-    return (
-        lambda: parse(call(payload)),
-        lambda: parse(http2.unary(method, payload, (), 30, 2**26)),  # type: ignore[arg-type]
-    )
+    try:
+        yield (
+            lambda: parse(call(payload)),
+            lambda: parse(http2.unary(method, payload, (), 30, 2**26)),  # type: ignore[arg-type]
+        )
+    finally:
+        channel.close()
+        http2.close()
 
 
 def run(
@@ -317,16 +322,16 @@ def run(
             f"{name:36} {t_official * 1e3:9.3f} ms {t_ours * 1e3:9.3f} ms "
             f"{t_official / t_ours:6.2f}x  {per}"
         )
-    grpcio_floor, http2_floor = floors(grpc_target, queries[0])
-    t_official, t_ours, t_grpcio, t_http2 = cpu_medians(
-        [
-            lambda: b.near_vector(queries[0], limit=10, return_properties=PROPS),
-            lambda: a.near_vector(queries[0], limit=10, return_properties=PROPS),
-            grpcio_floor,
-            http2_floor,
-        ],
-        args.queries,
-    )
+    with floors(grpc_target, queries[0]) as (grpcio_floor, http2_floor):
+        t_official, t_ours, t_grpcio, t_http2 = cpu_medians(
+            [
+                lambda: b.near_vector(queries[0], limit=10, return_properties=PROPS),
+                lambda: a.near_vector(queries[0], limit=10, return_properties=PROPS),
+                grpcio_floor,
+                http2_floor,
+            ],
+            args.queries,
+        )
     print(
         f"limit 10 floors (bare call + upb parse): grpcio {t_grpcio * 1e3:.3f} ms, "
         f"wvorm's HTTP/2 {t_http2 * 1e3:.3f} ms; above the HTTP/2 floor: official "

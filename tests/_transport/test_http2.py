@@ -20,6 +20,7 @@ from wvorm_core._transport.common import TransportSettings
 from wvorm_core._transport.http2 import (
     CallFailed,
     Connection,
+    HeaderDecoder,
     Http2Channel,
     hpack_int,
     request_headers,
@@ -63,6 +64,24 @@ def test_request_headers_decode_to_a_grpc_call() -> None:
 def test_a_header_value_with_a_line_break_is_refused() -> None:
     with pytest.raises(CallFailed, match="'x-key' has a line break"):
         request_headers("h:1", SEARCH, (("x-key", "a\r\nb"),), None)
+
+
+def test_header_blocks_are_cached_only_when_they_leave_the_table_empty() -> None:
+    fields = [("grpc-status", "0"), ("grpc-message", "")]
+    indexing = hpack.Encoder()  # adds fields to its table: a block's meaning depends on history
+    stateless = hpack.Encoder()
+    stateless.header_table_size = 0  # what our SETTINGS ask of the server
+    decoder = HeaderDecoder()
+    indexed = indexing.encode(fields)
+    assert decoder.decode(indexed) == dict(fields)
+    assert indexed not in decoder._decoded
+    plain = stateless.encode(fields)
+    decoder = HeaderDecoder()
+    assert decoder.decode(plain) == dict(fields)
+    assert decoder._decoded[plain] == dict(fields)
+    with pytest.raises(CallFailed, match="bad header block") as bad:
+        decoder.decode(b"\xff\xff\xff\xff\xff\xff")
+    assert bad.value.broken
 
 
 def _settings(grpc_secure: bool = False, **config: object) -> TransportSettings:
