@@ -61,6 +61,14 @@ def test_request_headers_decode_to_a_grpc_call() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("timeout", "sent"), [(0.0001, "1m"), (90, "90000m"), (200_000, "200000S"), (1e12, "99999999S")]
+)
+def test_timeouts_fit_grpc_timeout(timeout: float, sent: str) -> None:
+    fields = dict(hpack.Decoder().decode(request_headers("h:1", SEARCH, (), timeout)))
+    assert fields["grpc-timeout"] == sent
+
+
 def test_a_header_value_with_a_line_break_is_refused() -> None:
     with pytest.raises(CallFailed, match="'x-key' has a line break"):
         request_headers("h:1", SEARCH, (("x-key", "a\r\nb"),), None)

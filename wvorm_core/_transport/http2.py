@@ -69,12 +69,12 @@ def frame(kind: int, flags: int, stream: int, payload: bytes = b"") -> bytes:
     return _FRAME_HEAD.pack(size >> 16, size & 0xFFFF, kind, flags, stream) + payload
 
 
-def hpack_int(value: int, prefix_bits: int, first: int = 0) -> bytes:
-    """An HPACK integer with a `prefix_bits` prefix; `first` holds the bits above it."""
+def hpack_int(value: int, prefix_bits: int) -> bytes:
+    """An HPACK integer in a `prefix_bits`-bit prefix (the bits above it left zero)."""
     limit = (1 << prefix_bits) - 1
     if value < limit:
-        return bytes((first | value,))
-    out = bytearray((first | limit,))
+        return bytes((value,))
+    out = bytearray((limit,))
     value -= limit
     while value >= 0x80:
         out.append(0x80 | (value & 0x7F))
@@ -97,8 +97,11 @@ def request_headers(
     fields.append(_literal(b":authority", authority.encode()))
     fields.append(_literal(b"content-type", b"application/grpc"))
     fields.append(_literal(b"te", b"trailers"))
-    if timeout is not None:
-        fields.append(_literal(b"grpc-timeout", f"{max(1, round(timeout * 1000))}m".encode()))
+    if timeout is not None:  # at most 8 digits: milliseconds up to a day, then seconds
+        amount, unit = max(1, round(timeout * 1000)), "m"
+        if amount > 99_999_999:
+            amount, unit = min(round(timeout), 99_999_999), "S"
+        fields.append(_literal(b"grpc-timeout", f"{amount}{unit}".encode()))
     for name, value in metadata:
         if "\r" in value or "\n" in value:
             raise CallFailed("INTERNAL", f"header {name!r} has a line break in its value")
