@@ -50,8 +50,22 @@ def _add_references(
 
 class _StreamResults(_Results):
     _own: StreamBatcher
+    _requests: queue.Queue[bytes | None] | asyncio.Queue[bytes | None] | None
+    """What the stream's writer sends next; None once the stream is told to stop."""
+    _final = False
     _reason: BaseException | None = None
     """What ended the stream, kept for the report of what it could not deliver."""
+
+    def _pump(self) -> None:
+        """Queue what the batcher says to write now (the sync driver holds its lock)."""
+        requests = self._requests
+        if requests is None:
+            return
+        for request in self._own.next_requests(self._final):
+            requests.put_nowait(request)
+            if request == STOP:
+                requests.put_nowait(None)
+                self._requests = None
 
     def _abandon_rest(self) -> None:
         """After the stream's end: report failed whatever the stream could not deliver."""
@@ -154,17 +168,6 @@ class ClientStreamBatch(_StreamResults):
             return False
         time.sleep(delay)
         return True
-
-    def _pump(self) -> None:
-        """Under the lock: queue what the batcher says to write now."""
-        requests = self._requests
-        if requests is None:
-            return
-        for request in self._own.next_requests(self._final):
-            requests.put_nowait(request)
-            if request == STOP:
-                requests.put_nowait(None)
-                self._requests = None
 
     def _wait(self, done: bool) -> None:
         """Under the lock: wait until everything has a result (`done`; raises what the stream ran
@@ -328,16 +331,6 @@ class AsyncClientStreamBatch(_StreamResults):
             await stream.done_writing()
         except (WeaviateError, asyncio.InvalidStateError):
             pass
-
-    def _pump(self) -> None:
-        requests = self._requests
-        if requests is None:
-            return
-        for request in self._own.next_requests(self._final):
-            requests.put_nowait(request)
-            if request == STOP:
-                requests.put_nowait(None)
-                self._requests = None
 
     async def _wait(self, done: bool) -> None:
         batcher = self._own

@@ -204,22 +204,25 @@ def reference_records(
     return records
 
 
+def reference_message(record: BatchReference) -> batch_pb2.BatchReference:
+    """The wire message of one reference."""
+    return batch_pb2.BatchReference(
+        name=record.from_property,
+        from_collection=record.from_collection,
+        from_uuid=str(record.from_uuid),
+        to_uuid=str(record.to_uuid),
+        to_collection=record.to_collection or None,
+        tenant=record.tenant or "",
+    )
+
+
 def references_request(
     records: Sequence[BatchReference], level: ConsistencyLevel | None = None
 ) -> batch_pb2.BatchReferencesRequest:
-    request = batch_pb2.BatchReferencesRequest(consistency_level=consistency(level))
-    for record in records:
-        message = request.references.add(
-            name=record.from_property,
-            from_collection=record.from_collection,
-            from_uuid=str(record.from_uuid),
-            to_uuid=str(record.to_uuid),
-        )
-        if record.to_collection:
-            message.to_collection = record.to_collection
-        if record.tenant:
-            message.tenant = record.tenant
-    return request
+    return batch_pb2.BatchReferencesRequest(
+        consistency_level=consistency(level),
+        references=[reference_message(record) for record in records],
+    )
 
 
 def add_references(

@@ -17,8 +17,8 @@ from collections import deque
 from collections.abc import Callable
 from uuid import UUID
 
-from wvorm_core._ops.batch import SERVICE, consistency, encode_object
-from wvorm_core._ops.batching import BatchProgress, RetryPolicy, _passing, is_transient
+from wvorm_core._ops.batch import SERVICE, consistency, encode_object, reference_message
+from wvorm_core._ops.batching import BatchProgress, RetryPolicy, Tally, _passing, is_transient
 from wvorm_core._ops.encode import object_head
 from wvorm_core._ops.wire import field
 from wvorm_core.classes.config import ConsistencyLevel
@@ -27,7 +27,6 @@ from wvorm_core.exceptions import WeaviateAuthenticationError, WeaviateError
 from wvorm_core.outputs.batch import (
     BatchObject,
     BatchReference,
-    BatchResult,
     ErrorObject,
     ErrorReference,
 )
@@ -108,17 +107,7 @@ class _Reference:
 
     def __init__(self, record: BatchReference) -> None:
         self.record = record
-        message = batch_pb2.BatchReference(
-            name=record.from_property,
-            from_collection=record.from_collection,
-            from_uuid=str(record.from_uuid),
-            to_uuid=str(record.to_uuid),
-        )
-        if record.to_collection:
-            message.to_collection = record.to_collection
-        if record.tenant:
-            message.tenant = record.tenant
-        self.message = field(b"\x0a", message.SerializeToString())
+        self.message = field(b"\x0a", reference_message(record).SerializeToString())
         self.beacon = (
             f"{BEACON_START}{record.from_collection}/{record.from_uuid}/{record.from_property}"
         )
@@ -128,7 +117,7 @@ class _Reference:
 _Item = _Object | _Reference
 
 
-class StreamBatcher:
+class StreamBatcher(Tally):
     """The state of one `stream()` batch context, across as many streams as it takes."""
 
     def __init__(
@@ -138,8 +127,8 @@ class StreamBatcher:
         retry: RetryPolicy | None = None,
         on_progress: Callable[[BatchProgress], None] | None = None,
     ) -> None:
+        super().__init__()
         self.retry = retry or RetryPolicy()
-        self.results = BatchResult()
         self._level = consistency(level)
         self._max_bytes = int(max_message_bytes * 0.8)
         self._on_progress = on_progress
@@ -153,10 +142,6 @@ class StreamBatcher:
         self._settled: set[int] = set()
         self._waiting: deque[tuple[int, BatchReference]] = deque()
         self._released: list[_Reference] = []
-        self._objects_added = 0
-        self._objects_done = 0
-        self._references_added = 0
-        self._references_done = 0
         self._unacked = 0
         self._streaming = False
         self._halted = False
@@ -453,19 +438,4 @@ class StreamBatcher:
         return (
             self._objects_done == self._objects_added
             and self._references_done == self._references_added
-        )
-
-    @property
-    def number_errors(self) -> int:
-        return len(self.results.failed_objects) + len(self.results.failed_references)
-
-    def progress(self) -> BatchProgress:
-        r = self.results
-        return BatchProgress(
-            self._objects_added,
-            self._objects_done,
-            len(r.failed_objects),
-            self._references_added,
-            self._references_done,
-            len(r.failed_references),
         )

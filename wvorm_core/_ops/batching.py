@@ -155,7 +155,33 @@ class Chunk:
         return len(self.entries) if self.entries else len(self.references)
 
 
-class Batcher:
+class Tally:
+    """What a batch context has added and settled so far, and its results."""
+
+    def __init__(self) -> None:
+        self.results = BatchResult()
+        self._objects_added = 0
+        self._objects_done = 0
+        self._references_added = 0
+        self._references_done = 0
+
+    @property
+    def number_errors(self) -> int:
+        return len(self.results.failed_objects) + len(self.results.failed_references)
+
+    def progress(self) -> BatchProgress:
+        r = self.results
+        return BatchProgress(
+            self._objects_added,
+            self._objects_done,
+            len(r.failed_objects),
+            self._references_added,
+            self._references_done,
+            len(r.failed_references),
+        )
+
+
+class Batcher(Tally):
     """The state of one batch context."""
 
     def __init__(
@@ -167,9 +193,9 @@ class Batcher:
         on_progress: Callable[[BatchProgress], None] | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
+        super().__init__()
         self.sizing = sizing
         self.retry = retry or RetryPolicy()
-        self.results = BatchResult()
         self._level = consistency(level)
         self._level_field = consistency_field(level)
         self._max_bytes = int(max_message_bytes * 0.8)
@@ -178,10 +204,6 @@ class Batcher:
         self._size = sizing.batch_size
         self._next_id = 0
         self._filling = self._objects_chunk(self._take_id())
-        self._objects_added = 0
-        self._objects_done = 0
-        self._references_added = 0
-        self._references_done = 0
         self._open: dict[int, int] = {}
         """Object chunk id -> requests of it not yet settled (splits and resends add some)."""
         self._done_through = -1
@@ -397,21 +419,6 @@ class Batcher:
     def idle(self) -> bool:
         """Nothing is being sent and nothing sendable is waiting."""
         return self._in_flight == 0 and not self._released and not self._waiting
-
-    @property
-    def number_errors(self) -> int:
-        return len(self.results.failed_objects) + len(self.results.failed_references)
-
-    def progress(self) -> BatchProgress:
-        r = self.results
-        return BatchProgress(
-            self._objects_added,
-            self._objects_done,
-            len(r.failed_objects),
-            self._references_added,
-            self._references_done,
-            len(r.failed_references),
-        )
 
 
 def _passing(message: str) -> bool:

@@ -168,7 +168,6 @@ class Connection:
         self.unacked = 0
         self.stream_unacked = 0
         self.closing = False
-        self.last_stream = LAST_STREAM_ID
         settings = b"".join(
             _SETTING.pack(key, value)
             for key, value in (
@@ -335,8 +334,8 @@ class Connection:
             raise CallFailed(name, details, retry=code == 7)
         elif kind == GOAWAY:
             self.closing = True
-            self.last_stream = _U32.unpack_from(self.buf, start)[0] & LAST_STREAM_ID
-            if call is not None and call[0] > self.last_stream:
+            last_stream = _U32.unpack_from(self.buf, start)[0] & LAST_STREAM_ID
+            if call is not None and call[0] > last_stream:
                 raise CallFailed("UNAVAILABLE", "the server is going away", retry=True)
 
     def _header_block(self, flags: int, start: int, end: int) -> bytes:
