@@ -30,6 +30,7 @@ from typing import Any
 import numpy as np
 import weaviate
 import weaviate.classes as wc
+from dataset import make_data
 
 import wvorm_core
 from wvorm_core.classes.config import Configure, DataType, Property
@@ -37,32 +38,7 @@ from wvorm_core.classes.data import DataObject
 from wvorm_core.embedded import EmbeddedOptions, EmbeddedServer
 
 COLLECTION = "BenchImport"
-WORDS = [f"w{i}" for i in range(5000)]
 CHUNK = 1000
-
-
-def make_data(n: int, dims: int, seed: int = 11) -> tuple[list[dict[str, object]], np.ndarray]:
-    rng = np.random.default_rng(seed)
-    centroids = rng.normal(size=(256, dims)).astype(np.float32)
-    noise = 0.3 * rng.normal(size=(n, dims)).astype(np.float32)
-    vectors = centroids[rng.integers(0, 256, n)] + noise
-    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
-    words = np.minimum(rng.zipf(1.3, size=n * 130), len(WORDS)) - 1
-    rows, at = [], 0
-    for _ in range(n):
-        t, b = int(rng.integers(6, 13)), int(rng.integers(40, 121))
-        picked = [WORDS[k] for k in words[at : at + t + b]]
-        at += t + b
-        rows.append(
-            {
-                "title": " ".join(picked[:t]),
-                "body": " ".join(picked[t:]),
-                "category": f"c{int(rng.integers(0, 50))}",
-                "price": float(rng.random() * 100),
-                "count": int(rng.integers(0, 10_000)),
-            }
-        )
-    return rows, vectors
 
 
 def cpu_seconds() -> float:

@@ -31,8 +31,8 @@ from contextlib import contextmanager
 from typing import Any
 
 import grpc as grpc_lib
-import numpy as np
 import weaviate
+from dataset import make_data
 
 import wvorm_core
 from wvorm_core._ops import search
@@ -45,32 +45,6 @@ from wvorm_core.proto.v1 import search_get_pb2
 
 COLLECTION = "BenchQuery"
 PROPS = ["title", "body", "category", "price", "count"]
-WORDS = [f"w{i}" for i in range(5000)]
-
-
-def make_data(n: int, dims: int, seed: int = 7) -> tuple[list[dict[str, object]], np.ndarray]:
-    rng = np.random.default_rng(seed)
-    centroids = rng.normal(size=(256, dims)).astype(np.float32)
-    vectors = centroids[rng.integers(0, 256, n)] + 0.3 * rng.normal(size=(n, dims)).astype(
-        np.float32
-    )
-    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
-    zipf = np.minimum(rng.zipf(1.3, size=n * 130), len(WORDS)) - 1
-    rows, at = [], 0
-    for i in range(n):
-        t, b = int(rng.integers(6, 13)), int(rng.integers(40, 121))
-        words = [WORDS[k] for k in zipf[at : at + t + b]]
-        at += t + b
-        rows.append(
-            {
-                "title": " ".join(words[:t]),
-                "body": " ".join(words[t:]),
-                "category": f"c{i % 50}",
-                "price": float(rng.random() * 100),
-                "count": int(rng.integers(0, 1000)),
-            }
-        )
-    return rows, vectors
 
 
 def load(client: wvorm_core.WeaviateClient, rows: list[dict[str, object]], vectors: Any) -> None:
