@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from wvorm_core._ops import alias
 from wvorm_core._ops.alias import Alias
-from wvorm_core._transport.aio import AsyncTransport
-from wvorm_core._transport.sync import SyncTransport
+from wvorm_core._transport.base import AsyncTransport, Transport
 
 __all__ = ["Alias", "AliasNamespace", "AsyncAliasNamespace"]
 
@@ -13,7 +12,7 @@ __all__ = ["Alias", "AliasNamespace", "AsyncAliasNamespace"]
 class AliasNamespace:
     """Collection aliases (blocking)."""
 
-    def __init__(self, transport: SyncTransport) -> None:
+    def __init__(self, transport: Transport) -> None:
         self._transport = transport
 
     def create(self, *, alias_name: str, target_collection: str) -> None:

@@ -29,8 +29,7 @@ from wvorm_core._ops.batch import check_uuid
 from wvorm_core._ops.batch_stream import StreamBatcher
 from wvorm_core._ops.batching import Batcher, BatchProgress, Chunk, RetryPolicy, Sizing
 from wvorm_core._ops.encode import reference_uuids
-from wvorm_core._transport.aio import AsyncTransport
-from wvorm_core._transport.sync import SyncTransport
+from wvorm_core._transport.base import AsyncTransport, Transport
 from wvorm_core.classes.config import ConsistencyLevel, check_collection_name
 from wvorm_core.classes.data import ReferenceInput, ReferenceInputs, ReferenceToMulti, Vectors
 from wvorm_core.exceptions import WeaviateError
@@ -137,7 +136,7 @@ class _Results:
 class _ThreadSender:
     """Worker threads that send the batcher's requests with blocking I/O."""
 
-    def __init__(self, transport: SyncTransport, batcher: Batcher) -> None:
+    def __init__(self, transport: Transport, batcher: Batcher) -> None:
         self._transport = transport
         self._batcher = batcher
         self._lock = threading.Lock()
@@ -244,7 +243,7 @@ class _ThreadSender:
 class ClientBatch(_Results):
     """One batch context of `client.batch` (blocking); add objects and references to it."""
 
-    def __init__(self, transport: SyncTransport, batcher: Batcher) -> None:
+    def __init__(self, transport: Transport, batcher: Batcher) -> None:
         self._transport = transport
         self._batcher = self._own = batcher
         self._names: dict[str, str] = {}
@@ -561,10 +560,10 @@ class _Modes(_Results, Generic[BatchT, StreamT]):
 class BatchClient(_Modes["ClientBatch", "ClientStreamBatch"]):
     """`client.batch` (blocking): `dynamic()`, `fixed_size()`, `rate_limit()`, `stream()`."""
 
-    def __init__(self, transport: SyncTransport) -> None:
+    def __init__(self, transport: Transport) -> None:
         self._transport = transport
         self._batcher = None
-        self._max_bytes = lambda: transport.settings.grpc_max_message_size
+        self._max_bytes = lambda: transport.grpc_max_message_size
 
     def _open(self, batcher: Batcher) -> ClientBatch:
         return ClientBatch(self._transport, batcher)
@@ -581,7 +580,7 @@ class AsyncBatchClient(_Modes["AsyncClientBatch", "AsyncClientStreamBatch"]):
     def __init__(self, transport: AsyncTransport) -> None:
         self._transport = transport
         self._batcher = None
-        self._max_bytes = lambda: transport.settings.grpc_max_message_size
+        self._max_bytes = lambda: transport.grpc_max_message_size
 
     def _open(self, batcher: Batcher) -> AsyncClientBatch:
         return AsyncClientBatch(self._transport, batcher)

@@ -20,8 +20,7 @@ from uuid import UUID
 from wvorm_core._ops.batch import check_uuid
 from wvorm_core._ops.batch_stream import METHOD, STOP, WINDOW, Reply, StreamBatcher
 from wvorm_core._ops.encode import reference_uuids
-from wvorm_core._transport.aio import AsyncStream, AsyncTransport
-from wvorm_core._transport.sync import SyncTransport
+from wvorm_core._transport.base import AsyncStream, AsyncTransport, Transport
 from wvorm_core.batch import _Results
 from wvorm_core.classes.config import check_collection_name
 from wvorm_core.classes.data import ReferenceInput, ReferenceInputs, ReferenceToMulti, Vectors
@@ -76,7 +75,7 @@ class _StreamResults(_Results):
 class ClientStreamBatch(_StreamResults):
     """One `stream()` batch context of `client.batch` (blocking)."""
 
-    def __init__(self, transport: SyncTransport, batcher: StreamBatcher) -> None:
+    def __init__(self, transport: Transport, batcher: StreamBatcher) -> None:
         self._transport = transport
         self._batcher = self._own = batcher
         self._names: dict[str, str] = {}

@@ -7,11 +7,11 @@ from types import TracebackType
 
 from wvorm_core._ops.calls import Op
 from wvorm_core._ops.server import Meta, ServerVersion, get_meta, grpc_health, probe
-from wvorm_core._transport.aio import AsyncTransport
+from wvorm_core._transport.aio import AsyncNetworkTransport
 from wvorm_core._transport.auth import AuthSession
 from wvorm_core._transport.common import TransportSettings
 from wvorm_core._transport.params import ConnectionParams
-from wvorm_core._transport.sync import SyncTransport
+from wvorm_core._transport.sync import NetworkTransport
 from wvorm_core.alias import AliasNamespace, AsyncAliasNamespace
 from wvorm_core.batch import AsyncBatchClient, BatchClient
 from wvorm_core.classes.init import AdditionalConfig, AuthCredentials
@@ -95,7 +95,7 @@ class _ClientBase:
 class WeaviateClient(_ClientBase):
     """A blocking client. Use as a context manager, or call `close()` when done."""
 
-    _transport: SyncTransport
+    _transport: NetworkTransport
     collections: Collections
     """The collections on the server: create, use, list, delete."""
     alias: AliasNamespace
@@ -104,7 +104,7 @@ class WeaviateClient(_ClientBase):
     """Background import into any collections: `dynamic()`, `fixed_size()`, `rate_limit()`."""
 
     def _open(self) -> None:
-        self._transport = SyncTransport(self._settings)
+        self._transport = NetworkTransport(self._settings)
         self.collections = Collections(self._transport)
         self.alias = AliasNamespace(self._transport)
         self.batch = BatchClient(self._transport)
@@ -149,7 +149,7 @@ class WeaviateClient(_ClientBase):
 class WeaviateAsyncClient(_ClientBase):
     """An asyncio client. Use `async with`, or `await connect()` and `await close()`."""
 
-    _transport: AsyncTransport
+    _transport: AsyncNetworkTransport
     collections: AsyncCollections
     """The collections on the server: create, use, list, delete."""
     alias: AsyncAliasNamespace
@@ -158,7 +158,7 @@ class WeaviateAsyncClient(_ClientBase):
     """Background import into any collections: `dynamic()`, `fixed_size()`, `rate_limit()`."""
 
     def _open(self) -> None:
-        self._transport = AsyncTransport(self._settings)
+        self._transport = AsyncNetworkTransport(self._settings)
         self.collections = AsyncCollections(self._transport)
         self.alias = AsyncAliasNamespace(self._transport)
         self.batch = AsyncBatchClient(self._transport)

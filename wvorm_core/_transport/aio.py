@@ -31,7 +31,7 @@ T = TypeVar("T")
 _Unary = Callable[..., Awaitable[Message]]
 
 
-class AsyncTransport:
+class AsyncNetworkTransport:
     """Runs operations with asyncio I/O; the gRPC channel opens on first use in the loop."""
 
     def __init__(self, settings: TransportSettings) -> None:
@@ -39,6 +39,10 @@ class AsyncTransport:
         self._http = httpx.AsyncClient(**settings.http_client_options())  # type: ignore[arg-type]
         self._channel: grpc.aio.Channel | None = None
         self._unary: dict[str, _Unary] = {}
+
+    @property
+    def grpc_max_message_size(self) -> int:
+        return self.settings.grpc_max_message_size
 
     async def run(self, op: Op[T]) -> T:
         """Drive `op` to completion, awaiting each request it yields."""
@@ -90,7 +94,7 @@ class AsyncTransport:
         except grpc.RpcError as error:
             raise grpc_failure(call, error) from None
 
-    async def stream(self, method: str, reply_type: type[Message]) -> AsyncStream:
+    async def stream(self, method: str, reply_type: type[Message]) -> GrpcStream:
         """Open a bidirectional gRPC stream."""
         if self.settings.auth.refresh_due():
             await self._drive(self.settings.auth.refresh())
@@ -101,7 +105,7 @@ class AsyncTransport:
             response_deserializer=reply_type.FromString,
             _registered_method=True,  # type: ignore[call-arg]  # (the stubs lag grpcio)
         )(metadata=self.settings.grpc_metadata())
-        return AsyncStream(method, call)
+        return GrpcStream(method, call)
 
     def _open_channel(self) -> grpc.aio.Channel:
         if self._channel is None:
@@ -135,7 +139,7 @@ class AsyncTransport:
         self._channel = None
 
 
-class AsyncStream:
+class GrpcStream:
     """One open bidirectional gRPC stream; failures raise the matching `WeaviateError`."""
 
     def __init__(

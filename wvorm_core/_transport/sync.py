@@ -33,7 +33,7 @@ T = TypeVar("T")
 _Unary = Callable[..., Message]
 
 
-class SyncTransport:
+class NetworkTransport:
     """Runs operations with blocking I/O. Thread-safe; the gRPC channel opens lazily."""
 
     def __init__(self, settings: TransportSettings) -> None:
@@ -46,6 +46,10 @@ class SyncTransport:
         if settings.builtin_grpc():
             endpoint = settings.params.grpc
             self._http2 = Http2Channel(endpoint.host, endpoint.port)
+
+    @property
+    def grpc_max_message_size(self) -> int:
+        return self.settings.grpc_max_message_size
 
     def run(self, op: Op[T]) -> T:
         """Drive `op` to completion, sending each request it yields."""

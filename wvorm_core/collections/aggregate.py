@@ -20,8 +20,7 @@ from wvorm_core._ops.aggregate import (
     NearTextAggregateOptions,
 )
 from wvorm_core._ops.search import MediaInput, VectorInput
-from wvorm_core._transport.aio import AsyncTransport
-from wvorm_core._transport.sync import SyncTransport
+from wvorm_core._transport.base import AsyncTransport, Transport
 from wvorm_core.classes.aggregate import GroupByAggregate
 from wvorm_core.collections._context import CollectionContext
 from wvorm_core.collections.query import target_of
@@ -32,7 +31,7 @@ from wvorm_core.outputs.query import P, R
 class AggregateCollection(Generic[P, R]):
     """Aggregations over one collection (blocking)."""
 
-    def __init__(self, transport: SyncTransport, context: CollectionContext[P, R]) -> None:
+    def __init__(self, transport: Transport, context: CollectionContext[P, R]) -> None:
         self._transport = transport
         self._target = target_of(context)
 

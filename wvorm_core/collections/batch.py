@@ -7,8 +7,7 @@ from typing import Any, Generic, TypeVar
 from uuid import UUID
 
 from wvorm_core._ops.batching import RetryPolicy
-from wvorm_core._transport.aio import AsyncTransport
-from wvorm_core._transport.sync import SyncTransport
+from wvorm_core._transport.base import AsyncTransport, Transport
 from wvorm_core.batch import (
     AsyncBatchClient,
     AsyncClientBatch,
@@ -210,7 +209,7 @@ class BatchCollection(
 ):
     """`collection.batch` (blocking): `dynamic()`, `fixed_size()`, `rate_limit()`, `stream()`."""
 
-    def __init__(self, transport: SyncTransport, context: CollectionContext[P, R]) -> None:
+    def __init__(self, transport: Transport, context: CollectionContext[P, R]) -> None:
         self._client = BatchClient(transport)
         self._context = context
         self._batcher = None

@@ -7,8 +7,7 @@ from typing import Any, Generic, overload
 from typing_extensions import Unpack
 
 from wvorm_core._ops.search import ReturnProperties
-from wvorm_core._transport.aio import AsyncTransport
-from wvorm_core._transport.sync import SyncTransport
+from wvorm_core._transport.base import AsyncTransport, Transport
 from wvorm_core.classes.config import ConsistencyLevel
 from wvorm_core.classes.query import PropertySelection
 from wvorm_core.classes.tenants import Tenant
@@ -36,7 +35,7 @@ from wvorm_core.outputs.query import P, R
 class Collection(Generic[P, R]):
     """A handle to one collection (blocking); made by `client.collections.use(name)`."""
 
-    def __init__(self, transport: SyncTransport, context: CollectionContext[P, R]) -> None:
+    def __init__(self, transport: Transport, context: CollectionContext[P, R]) -> None:
         self._transport = transport
         self._context = context
         self.data = DataCollection(transport, context)

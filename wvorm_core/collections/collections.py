@@ -6,8 +6,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, Literal, overload
 
 from wvorm_core._ops import config, schema
-from wvorm_core._transport.aio import AsyncTransport
-from wvorm_core._transport.sync import SyncTransport
+from wvorm_core._transport.base import AsyncTransport, Transport
 from wvorm_core.classes.config import (
     AnyReferenceProperty,
     GenerativeProvider,
@@ -37,7 +36,7 @@ def _config_body(config: CollectionConfig) -> dict[str, object]:
 class Collections:
     """The collections of one server (blocking)."""
 
-    def __init__(self, transport: SyncTransport) -> None:
+    def __init__(self, transport: Transport) -> None:
         self._transport = transport
 
     def create(

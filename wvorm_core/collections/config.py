@@ -8,8 +8,7 @@ from typing import Any
 from wvorm_core._ops import config
 from wvorm_core._ops.calls import Op
 from wvorm_core._ops.config import ShardStatusInput
-from wvorm_core._transport.aio import AsyncTransport
-from wvorm_core._transport.sync import SyncTransport
+from wvorm_core._transport.base import AsyncTransport, Transport
 from wvorm_core.classes.config import (
     GenerativeProvider,
     InvertedIndexConfigUpdate,
@@ -77,7 +76,7 @@ def _property(prop: Property) -> Property:
 class Config:
     """The configuration of one collection (blocking)."""
 
-    def __init__(self, transport: SyncTransport, context: CollectionContext[Any, Any]) -> None:
+    def __init__(self, transport: Transport, context: CollectionContext[Any, Any]) -> None:
         self._transport = transport
         self._name = context.name
         self._tenant = context.tenant

@@ -8,8 +8,7 @@ from uuid import UUID
 
 from wvorm_core._ops import batch, data
 from wvorm_core._ops.calls import Op
-from wvorm_core._transport.aio import AsyncTransport
-from wvorm_core._transport.sync import SyncTransport
+from wvorm_core._transport.base import AsyncTransport, Transport
 from wvorm_core.classes.data import (
     DataObject,
     DataReferences,
@@ -48,7 +47,7 @@ class _DataOps(Generic[P, R]):
 class DataCollection(Generic[P, R]):
     """Writes to one collection (blocking)."""
 
-    def __init__(self, transport: SyncTransport, context: CollectionContext[P, R]) -> None:
+    def __init__(self, transport: Transport, context: CollectionContext[P, R]) -> None:
         self._transport = transport
         self._ops = _DataOps(context)
 

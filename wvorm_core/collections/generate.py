@@ -23,8 +23,7 @@ from wvorm_core._ops.search import (
     ReturnProperties,
     VectorInput,
 )
-from wvorm_core._transport.aio import AsyncTransport
-from wvorm_core._transport.sync import SyncTransport
+from wvorm_core._transport.base import AsyncTransport, Transport
 from wvorm_core.classes.query import PropertySelection
 from wvorm_core.collections._context import CollectionContext
 from wvorm_core.collections.query import target_of
@@ -37,7 +36,7 @@ T = TypeVar("T")
 class GenerateCollection(Generic[P, R]):
     """Searches with generation (retrieval-augmented) of one collection (blocking)."""
 
-    def __init__(self, transport: SyncTransport, context: CollectionContext[P, R]) -> None:
+    def __init__(self, transport: Transport, context: CollectionContext[P, R]) -> None:
         self._transport = transport
         self._target = target_of(context)
 

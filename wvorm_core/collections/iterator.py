@@ -9,8 +9,7 @@ from uuid import UUID
 from wvorm_core._ops import search
 from wvorm_core._ops.calls import Op
 from wvorm_core._ops.search import ReturnProperties
-from wvorm_core._transport.aio import AsyncTransport
-from wvorm_core._transport.sync import SyncTransport
+from wvorm_core._transport.base import AsyncTransport, Transport
 from wvorm_core.classes.query import MetadataName, MetadataQuery
 from wvorm_core.exceptions import WeaviateInvalidInputError
 from wvorm_core.outputs import Object, QueryReturn
@@ -64,7 +63,7 @@ class CollectionIterator(Generic[P, R]):
 
     def __init__(
         self,
-        transport: SyncTransport,
+        transport: Transport,
         target: search.Target,
         return_properties: ReturnProperties,
         options: IteratorOptions,

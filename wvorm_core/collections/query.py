@@ -27,8 +27,7 @@ from wvorm_core._ops.search import (
     ReturnProperties,
     VectorInput,
 )
-from wvorm_core._transport.aio import AsyncTransport
-from wvorm_core._transport.sync import SyncTransport
+from wvorm_core._transport.base import AsyncTransport, Transport
 from wvorm_core.classes.query import PropertySelection
 from wvorm_core.collections._context import CollectionContext
 from wvorm_core.outputs import Object, QueryReturn
@@ -52,7 +51,7 @@ def target_of(context: CollectionContext[Any, Any]) -> search.Target:
 class QueryCollection(Generic[P, R]):
     """Searches of one collection (blocking)."""
 
-    def __init__(self, transport: SyncTransport, context: CollectionContext[P, R]) -> None:
+    def __init__(self, transport: Transport, context: CollectionContext[P, R]) -> None:
         self._transport = transport
         self._target = target_of(context)
 

@@ -7,8 +7,7 @@ from collections.abc import Sequence
 from wvorm_core._ops import tenants as tenant_ops
 from wvorm_core._ops.calls import Op
 from wvorm_core._ops.tenants import TenantInput, as_tenants, tenant_name
-from wvorm_core._transport.aio import AsyncTransport
-from wvorm_core._transport.sync import SyncTransport
+from wvorm_core._transport.base import AsyncTransport, Transport
 from wvorm_core.classes.tenants import Tenant
 
 
@@ -21,7 +20,7 @@ def _get_by_name(collection: str, tenant: TenantInput) -> Op[Tenant | None]:
 class Tenants:
     """The tenants of one multi-tenant collection (blocking)."""
 
-    def __init__(self, transport: SyncTransport, collection: str) -> None:
+    def __init__(self, transport: Transport, collection: str) -> None:
         self._transport = transport
         self._collection = collection
 
