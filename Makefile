@@ -1,12 +1,13 @@
 # Two commands do everything on a fresh machine:
 #   make demo   set up (virtualenv, package, weaviate-server) and run the quick-start demo
-#   make check  set up and run every check: lint, types, protos, docs, tests against a real server
+#   make check  set up and run every check: lint, types, generated code (protos, sync fronts),
+#               docs, tests against a real server
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo check lint types protos docs test bench
+.PHONY: setup demo check lint types protos fronts docs test bench
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,13 +31,16 @@ types: $(STAMP)
 protos: $(STAMP)
 	$(BIN)/python scripts/gen_protos.py --check
 
+fronts: $(STAMP)
+	$(BIN)/python scripts/unasync.py --check
+
 docs: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
 
 test: setup
 	$(BIN)/pytest
 
-check: setup lint types protos docs test
+check: setup lint types protos fronts docs test
 
 bench: setup
 	$(BIN)/python bench/query_bench.py

@@ -29,9 +29,9 @@ from pydantic import BaseModel
 import wvorm
 import wvorm_core
 from wvorm import Field, Prop, WvModel
+from wvorm_core._context import target_of
 from wvorm_core._ops import search
 from wvorm_core._ops.calls import GrpcRequest, Op
-from wvorm_core.collections.query import target_of
 from wvorm_core.embedded import EmbeddedOptions, EmbeddedServer
 
 PROPS = ["title", "body", "category", "price", "count"]

@@ -17,8 +17,12 @@ from typing_extensions import assert_type
 import wvorm_core
 from wvorm_core.classes.aggregate import GroupByAggregate, Metrics
 from wvorm_core.classes.query import GroupBy, MetadataQuery, QueryNested, QueryReference
-from wvorm_core.collections import AsyncCollection, Collection
-from wvorm_core.collections.iterator import AsyncCollectionIterator, CollectionIterator
+from wvorm_core.collections import (
+    AsyncCollection,
+    AsyncCollectionIterator,
+    Collection,
+    CollectionIterator,
+)
 from wvorm_core.outputs import (
     AggregateGroupByReturn,
     AggregateInteger,

@@ -220,7 +220,7 @@ def near_object(uuid: UUID | str) -> Fill:
     return lambda opts, m: search.fill_near_object(uuid, opts, m.near_object)
 
 
-def near_image(image: search.MediaInput) -> Fill:
+def near_image(image: search.EncodedMedia) -> Fill:
     return lambda opts, m: search.fill_near_image(image, opts, m.near_image)
 
 

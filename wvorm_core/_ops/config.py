@@ -18,6 +18,8 @@ from wvorm_core.classes.config import (
     PQEncoderDistribution,
     PQEncoderType,
     Property,
+    ReferenceProperty,
+    ReferencePropertyMultiTarget,
     ReplicationConfigUpdate,
     ReplicationDeletionStrategy,
     RerankerProvider,
@@ -560,3 +562,51 @@ def update_shards(
             context=f"update shard {shard!r} of {name!r}",
         )
     return (yield from get_shards(name, tenant))
+
+
+def update(
+    name: str,
+    description: str | None,
+    property_descriptions: Mapping[str, str] | None,
+    inverted_index_config: InvertedIndexConfigUpdate | None,
+    multi_tenancy_config: MultiTenancyConfigUpdate | None,
+    replication_config: ReplicationConfigUpdate | None,
+    vector_config: VectorConfigUpdate | Sequence[VectorConfigUpdate] | None,
+    generative_config: GenerativeProvider | None,
+    reranker_config: RerankerProvider | None,
+) -> Op[None]:
+    """Read the collection's schema, apply the changes given, and write it back."""
+    current = yield from get_schema(name)
+    body = update_body(
+        current,
+        description=description,
+        property_descriptions=property_descriptions,
+        inverted_index_config=inverted_index_config,
+        multi_tenancy_config=multi_tenancy_config,
+        replication_config=replication_config,
+        vector_config=vector_config,
+        generative_config=generative_config,
+        reranker_config=reranker_config,
+    )
+    yield from put_schema(body)
+
+
+def check_vectors(vector_config: VectorConfig | Sequence[VectorConfig]) -> list[VectorConfig]:
+    vectors = [vector_config] if isinstance(vector_config, VectorConfig) else list(vector_config)
+    if not vectors:
+        raise WeaviateInvalidInputError("add_vector: no vectors given")
+    return vectors
+
+
+def check_reference(
+    ref: ReferenceProperty | ReferencePropertyMultiTarget,
+) -> ReferenceProperty | ReferencePropertyMultiTarget:
+    if not isinstance(ref, (ReferenceProperty, ReferencePropertyMultiTarget)):
+        raise WeaviateInvalidInputError(f"add_reference takes a ReferenceProperty, got {ref!r}")
+    return ref
+
+
+def check_property(prop: Property) -> Property:
+    if not isinstance(prop, Property):
+        raise WeaviateInvalidInputError(f"add_property takes a Property, got {prop!r}")
+    return prop

@@ -193,3 +193,11 @@ def list_simple() -> Op[dict[str, CollectionConfigSimple]]:
 def delete_all() -> Op[None]:
     for name in (yield from list_names()):
         yield from delete(name)
+
+
+def config_body(config: CollectionConfig) -> dict[str, object]:
+    if not isinstance(config, CollectionConfig):
+        raise WeaviateInvalidInputError(
+            f"create_from_config takes a CollectionConfig (from config.get()), got {config!r}"
+        )
+    return config.to_dict()

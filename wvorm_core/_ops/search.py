@@ -51,6 +51,9 @@ VectorInput = SingleVector | MultiVector | Mapping[str, SingleVector | MultiVect
 MediaInput = str | bytes | Path
 """Media for `near_image`: base64 text, raw bytes, or a file path."""
 
+EncodedMedia = str | bytes
+"""Media the fronts hand to the operations: a path has already been read."""
+
 
 class _Returned(TypedDict, total=False):
     return_metadata: MetadataQuery | Sequence[MetadataName] | None
@@ -417,16 +420,14 @@ def fill_near_object(uuid: UUID | str, options: Options, out: base_search_pb2.Ne
     _fill_targets(options.pop("target_vector"), out.targets)
 
 
-def media_base64(media: MediaInput) -> str:
-    if isinstance(media, Path):
-        media = media.read_bytes()
+def media_base64(media: EncodedMedia) -> str:
     if isinstance(media, bytes):
         return base64.b64encode(media).decode("ascii")
     return media
 
 
 def fill_near_image(
-    image: MediaInput, options: Options, out: base_search_pb2.NearImageSearch
+    image: EncodedMedia, options: Options, out: base_search_pb2.NearImageSearch
 ) -> None:
     out.image = media_base64(image)
     _certainty_distance(options, out)
@@ -576,7 +577,7 @@ def near_object(uuid: UUID | str) -> Fill:
     return lambda opts, m: fill_near_object(uuid, opts, m.near_object)
 
 
-def near_image(image: MediaInput) -> Fill:
+def near_image(image: EncodedMedia) -> Fill:
     return lambda opts, m: fill_near_image(image, opts, m.near_image)
 
 

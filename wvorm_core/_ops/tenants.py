@@ -109,3 +109,9 @@ def exists(collection: str, name: str) -> Op[bool]:
         context=f"tenant {name!r} of {collection!r}",
     )
     return reply.status == 200
+
+
+def get_by_name(collection: str, tenant: TenantInput) -> Op[Tenant | None]:
+    name = tenant_name(tenant)
+    found = yield from get(collection, [name])
+    return found.get(name)

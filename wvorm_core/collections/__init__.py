@@ -1,6 +1,17 @@
-"""Collections and their namespaces (`data`, `query`), sync and async."""
+"""Collections and their namespaces (`data`, `query`, ...), sync and async."""
 
-from wvorm_core.collections.collection import AsyncCollection, Collection
-from wvorm_core.collections.collections import AsyncCollections, Collections
+from wvorm_core._async.collection import AsyncCollection
+from wvorm_core._async.collections import AsyncCollections
+from wvorm_core._async.iterator import AsyncCollectionIterator
+from wvorm_core._sync.collection import Collection
+from wvorm_core._sync.collections import Collections
+from wvorm_core._sync.iterator import CollectionIterator
 
-__all__ = ["AsyncCollection", "AsyncCollections", "Collection", "Collections"]
+__all__ = [
+    "AsyncCollection",
+    "AsyncCollectionIterator",
+    "AsyncCollections",
+    "Collection",
+    "CollectionIterator",
+    "Collections",
+]

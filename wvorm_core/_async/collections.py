@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal, overload
 
+from wvorm_core._async.collection import AsyncCollection
+from wvorm_core._context import CollectionContext
 from wvorm_core._ops import config, schema
-from wvorm_core._transport.base import AsyncTransport, Transport
+from wvorm_core._transport.base import AsyncTransport
 from wvorm_core.classes.config import (
     AnyReferenceProperty,
     GenerativeProvider,
@@ -18,129 +20,8 @@ from wvorm_core.classes.config import (
     ShardingConfigCreate,
     VectorConfig,
 )
-from wvorm_core.collections._context import CollectionContext
-from wvorm_core.collections.collection import AsyncCollection, Collection
-from wvorm_core.exceptions import WeaviateInvalidInputError
 from wvorm_core.outputs.config import CollectionConfig, CollectionConfigSimple
 from wvorm_core.outputs.query import P, R
-
-
-def _config_body(config: CollectionConfig) -> dict[str, object]:
-    if not isinstance(config, CollectionConfig):
-        raise WeaviateInvalidInputError(
-            f"create_from_config takes a CollectionConfig (from config.get()), got {config!r}"
-        )
-    return config.to_dict()
-
-
-class Collections:
-    """The collections of one server (blocking)."""
-
-    def __init__(self, transport: Transport) -> None:
-        self._transport = transport
-
-    def create(
-        self,
-        name: str,
-        *,
-        description: str | None = None,
-        properties: Sequence[Property] = (),
-        references: Sequence[AnyReferenceProperty] = (),
-        vector_config: VectorConfig | Sequence[VectorConfig] | None = None,
-        inverted_index_config: InvertedIndexConfigCreate | None = None,
-        multi_tenancy_config: MultiTenancyConfigCreate | None = None,
-        replication_config: ReplicationConfigCreate | None = None,
-        sharding_config: ShardingConfigCreate | None = None,
-        generative_config: GenerativeProvider | None = None,
-        reranker_config: RerankerProvider | None = None,
-        data_model_properties: type[P] | None = None,
-        data_model_references: type[R] | None = None,
-    ) -> Collection[P, R]:
-        """Create a collection and return a handle to it, typed by the data models if given."""
-        body = schema.create_body(
-            name, description=description, properties=properties, references=references,
-            vector_config=vector_config, inverted_index_config=inverted_index_config,
-            multi_tenancy_config=multi_tenancy_config, replication_config=replication_config,
-            sharding_config=sharding_config, generative_config=generative_config,
-            reranker_config=reranker_config,
-        )  # fmt: skip
-        created = self._transport.run(schema.create(body))
-        context = CollectionContext(
-            created.name,
-            properties_model=data_model_properties,
-            references_model=data_model_references,
-        )
-        return Collection(self._transport, context)
-
-    def create_from_dict(self, config: Mapping[str, object]) -> Collection:
-        """Create a collection from its schema JSON (as `GET /v1/schema/{name}` shows it)."""
-        created = self._transport.run(schema.create(schema.check_create_dict(config)))
-        return self.use(created.name)
-
-    def create_from_config(self, config: CollectionConfig) -> Collection:
-        """Create a collection from a `CollectionConfig` (e.g. `export_config` of another)."""
-        created = self._transport.run(schema.create(_config_body(config)))
-        return self.use(created.name)
-
-    def export_config(self, name: str) -> CollectionConfig:
-        """The full configuration of collection `name`."""
-        return self._transport.run(config.get_full(name))
-
-    @overload
-    def use(self, name: str) -> Collection: ...
-    @overload
-    def use(
-        self, name: str, data_model_properties: type[P], data_model_references: None = None
-    ) -> Collection[P]: ...
-    @overload
-    def use(
-        self, name: str, data_model_properties: None = None, *, data_model_references: type[R]
-    ) -> Collection[dict[str, object], R]: ...
-    @overload
-    def use(
-        self, name: str, data_model_properties: type[P], data_model_references: type[R]
-    ) -> Collection[P, R]: ...
-    def use(
-        self,
-        name: str,
-        data_model_properties: type[Any] | None = None,
-        data_model_references: type[Any] | None = None,
-    ) -> Collection[Any, Any]:
-        """A handle to a collection; makes no request.
-
-        `data_model_properties` (a TypedDict or pydantic model) types the results and decides
-        which properties queries fetch; `data_model_references` does the same for references.
-        """
-        context: CollectionContext[Any, Any] = CollectionContext(
-            name, properties_model=data_model_properties, references_model=data_model_references
-        )
-        return Collection(self._transport, context)
-
-    get = use
-
-    def exists(self, name: str) -> bool:
-        """Whether collection `name` exists."""
-        return self._transport.run(schema.exists(name))
-
-    def delete(self, name: str | Sequence[str]) -> None:
-        """Delete one collection or several; deleting a missing one is not an error."""
-        return self._transport.run(schema.delete_many(name))
-
-    def delete_all(self) -> None:
-        """Delete every collection and all its objects."""
-        return self._transport.run(schema.delete_all())
-
-    @overload
-    def list_all(self, simple: Literal[True] = True) -> dict[str, CollectionConfigSimple]: ...
-    @overload
-    def list_all(self, simple: Literal[False]) -> dict[str, CollectionConfig]: ...
-    def list_all(
-        self, simple: bool = True
-    ) -> dict[str, CollectionConfigSimple] | dict[str, CollectionConfig]:
-        """Every collection's configuration keyed by name (only the main parts if `simple`)."""
-        if simple:
-            return self._transport.run(schema.list_simple())
-        return self._transport.run(schema.list_full())
 
 
 class AsyncCollections:
@@ -189,7 +70,7 @@ class AsyncCollections:
 
     async def create_from_config(self, config: CollectionConfig) -> AsyncCollection:
         """Create a collection from a `CollectionConfig` (e.g. `export_config` of another)."""
-        created = await self._transport.run(schema.create(_config_body(config)))
+        created = await self._transport.run(schema.create(schema.config_body(config)))
         return self.use(created.name)
 
     async def export_config(self, name: str) -> CollectionConfig:

@@ -1,19 +1,17 @@
-"""`collection.iterator()`: every object of a collection, page by page, through the uuid cursor."""
+"""The uuid cursor behind `collection.iterator()`: which page to ask for next, and when to stop."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator, Sequence
-from typing import Any, Generic, TypedDict
+from collections.abc import Sequence
+from typing import Any, TypedDict
 from uuid import UUID
 
 from wvorm_core._ops import search
 from wvorm_core._ops.calls import Op
 from wvorm_core._ops.search import ReturnProperties
-from wvorm_core._transport.base import AsyncTransport, Transport
 from wvorm_core.classes.query import MetadataName, MetadataQuery
 from wvorm_core.exceptions import WeaviateInvalidInputError
 from wvorm_core.outputs import Object, QueryReturn
-from wvorm_core.outputs.query import P, R
 
 
 class IteratorOptions(TypedDict, total=False):
@@ -26,7 +24,7 @@ class IteratorOptions(TypedDict, total=False):
     validate: bool
 
 
-class _Pages:
+class Cursor:
     """The cursor's state: which page to ask for next, and whether the end was reached."""
 
     def __init__(
@@ -56,42 +54,3 @@ class _Pages:
         if objects:
             self._after = objects[-1].uuid
         return objects
-
-
-class CollectionIterator(Generic[P, R]):
-    """Iterates over every object of a collection (blocking); each page is one request."""
-
-    def __init__(
-        self,
-        transport: Transport,
-        target: search.Target,
-        return_properties: ReturnProperties,
-        options: IteratorOptions,
-    ) -> None:
-        self._transport = transport
-        self._pages = _Pages(target, return_properties, options)
-
-    def __iter__(self) -> Iterator[Object[P, R]]:
-        pages = self._pages
-        while not pages.done:
-            yield from pages.took(self._transport.run(pages.next_page()))
-
-
-class AsyncCollectionIterator(Generic[P, R]):
-    """Iterates over every object of a collection (asyncio); use `async for`."""
-
-    def __init__(
-        self,
-        transport: AsyncTransport,
-        target: search.Target,
-        return_properties: ReturnProperties,
-        options: IteratorOptions,
-    ) -> None:
-        self._transport = transport
-        self._pages = _Pages(target, return_properties, options)
-
-    async def __aiter__(self) -> AsyncIterator[Object[P, R]]:
-        pages = self._pages
-        while not pages.done:
-            for obj in pages.took(await self._transport.run(pages.next_page())):
-                yield obj

@@ -6,6 +6,7 @@ from types import TracebackType
 from typing import Any, Generic, TypeVar
 from uuid import UUID
 
+from wvorm_core._context import CollectionContext
 from wvorm_core._ops.batching import RetryPolicy
 from wvorm_core._transport.base import AsyncTransport, Transport
 from wvorm_core.batch import (
@@ -19,7 +20,6 @@ from wvorm_core.batch import (
 )
 from wvorm_core.batch_stream import AsyncClientStreamBatch, ClientStreamBatch
 from wvorm_core.classes.data import ReferenceInput, ReferenceInputs, Vectors
-from wvorm_core.collections._context import CollectionContext
 from wvorm_core.outputs.query import P, R
 
 

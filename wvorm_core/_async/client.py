@@ -1,0 +1,68 @@
+"""`WeaviateAsyncClient`: one connection to a Weaviate server, for asyncio code."""
+
+from __future__ import annotations
+
+from types import TracebackType
+
+from wvorm_core._async.alias import AsyncAliasNamespace
+from wvorm_core._async.collections import AsyncCollections
+from wvorm_core._base_client import BaseClient, connect_op
+from wvorm_core._ops.server import Meta, get_meta, probe
+from wvorm_core._transport.aio import AsyncNetworkTransport
+from wvorm_core.batch import AsyncBatchClient
+
+
+class WeaviateAsyncClient(BaseClient):
+    """An asyncio client. Use `async with`, or `await connect()` and `await close()`."""
+
+    _transport: AsyncNetworkTransport
+    collections: AsyncCollections
+    """The collections on the server: create, use, list, delete."""
+    alias: AsyncAliasNamespace
+    """Collection aliases: create, list, get, update, delete."""
+    batch: AsyncBatchClient
+    """Background import into any collections: `dynamic()`, `fixed_size()`, `rate_limit()`."""
+
+    def _open(self) -> None:
+        self._transport = AsyncNetworkTransport(self._settings)
+        self.collections = AsyncCollections(self._transport)
+        self.alias = AsyncAliasNamespace(self._transport)
+        self.batch = AsyncBatchClient(self._transport)
+
+    async def connect(self) -> None:
+        """Start the embedded server if any, read the server version, check gRPC answers."""
+        if self._version is not None:
+            return
+        if self._embedded is not None:
+            self._embedded.start()
+        self._version = await self._transport.run(
+            connect_op(self._settings, self._skip_init_checks)
+        )
+
+    async def close(self) -> None:
+        """Close the connections, and stop the embedded server if this client started one."""
+        await self._transport.close()
+        self._version = None
+        if self._embedded is not None:
+            self._embedded.stop()
+
+    async def is_live(self) -> bool:
+        return await self._transport.run(probe("live"))
+
+    async def is_ready(self) -> bool:
+        return await self._transport.run(probe("ready"))
+
+    async def get_meta(self) -> Meta:
+        return await self._transport.run(get_meta())
+
+    async def __aenter__(self) -> WeaviateAsyncClient:
+        await self.connect()
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.close()

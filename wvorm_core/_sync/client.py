@@ -1,0 +1,67 @@
+# Generated from wvorm_core/_async/client.py by scripts/unasync.py; do not edit.
+"""`WeaviateClient`: one connection to a Weaviate server, for asyncio code."""
+
+from __future__ import annotations
+
+from types import TracebackType
+
+from wvorm_core._base_client import BaseClient, connect_op
+from wvorm_core._ops.server import Meta, get_meta, probe
+from wvorm_core._sync.alias import AliasNamespace
+from wvorm_core._sync.collections import Collections
+from wvorm_core._transport.sync import NetworkTransport
+from wvorm_core.batch import BatchClient
+
+
+class WeaviateClient(BaseClient):
+    """An asyncio client. Use `with`, or `connect()` and `close()`."""
+
+    _transport: NetworkTransport
+    collections: Collections
+    """The collections on the server: create, use, list, delete."""
+    alias: AliasNamespace
+    """Collection aliases: create, list, get, update, delete."""
+    batch: BatchClient
+    """Background import into any collections: `dynamic()`, `fixed_size()`, `rate_limit()`."""
+
+    def _open(self) -> None:
+        self._transport = NetworkTransport(self._settings)
+        self.collections = Collections(self._transport)
+        self.alias = AliasNamespace(self._transport)
+        self.batch = BatchClient(self._transport)
+
+    def connect(self) -> None:
+        """Start the embedded server if any, read the server version, check gRPC answers."""
+        if self._version is not None:
+            return
+        if self._embedded is not None:
+            self._embedded.start()
+        self._version = self._transport.run(connect_op(self._settings, self._skip_init_checks))
+
+    def close(self) -> None:
+        """Close the connections, and stop the embedded server if this client started one."""
+        self._transport.close()
+        self._version = None
+        if self._embedded is not None:
+            self._embedded.stop()
+
+    def is_live(self) -> bool:
+        return self._transport.run(probe("live"))
+
+    def is_ready(self) -> bool:
+        return self._transport.run(probe("ready"))
+
+    def get_meta(self) -> Meta:
+        return self._transport.run(get_meta())
+
+    def __enter__(self) -> WeaviateClient:
+        self.connect()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
