@@ -35,6 +35,8 @@ def connect_op(settings: TransportSettings, skip_init_checks: bool) -> Op[Server
 
 
 class BaseClient:
+    """Settings, the embedded server and the server version, shared by both clients."""
+
     def __init__(
         self,
         connection_params: ConnectionParams | None = None,
@@ -65,10 +67,6 @@ class BaseClient:
         )
         self._skip_init_checks = skip_init_checks
         self._version: ServerVersion | None = None
-        self._open()
-
-    def _open(self) -> None:
-        raise NotImplementedError
 
     def __repr__(self) -> str:
         params = self._settings.params

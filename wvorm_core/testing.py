@@ -1,4 +1,15 @@
-"""A stand-in text vectorizer for tests and demos that must run without a model service.
+"""Stand-ins for tests: a scripted transport in place of the network, and a local vectorizer.
+
+`ScriptedTransport` / `AsyncScriptedTransport` answer every request a client sends from a
+function you write, so code built on `wvorm_core` (or `wvorm`) can be tested without a
+server, as httpx's `MockTransport` does for HTTP:
+
+    def answer(request: Call) -> object:
+        if isinstance(request, RestRequest) and request.path == "/meta":
+            return json_response({"version": "1.39.2"})
+        ...
+
+    client = WeaviateClient(transport=ScriptedTransport(answer), skip_init_checks=True)
 
 `LocalVectorizer` serves the `text2vec-transformers` inference API on loopback and turns text
 into a deterministic feature-hashing vector (words and their character trigrams), so texts
@@ -15,12 +26,124 @@ import json
 import math
 import re
 import threading
+from collections.abc import Callable, Generator, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import TypeVar
 
+from google.protobuf.message import Message
+
+from wvorm_core._ops.calls import Call, GrpcRequest, Op, RestRequest, RestResponse
+from wvorm_core._transport.base import AsyncStream, drive, drive_async
+from wvorm_core._transport.common import DEFAULT_GRPC_MAX_MESSAGE_SIZE
 from wvorm_core.embedded import DEFAULT_MODULES
+
+__all__ = [
+    "AsyncScriptedTransport",
+    "Call",
+    "GrpcRequest",
+    "LocalVectorizer",
+    "RestRequest",
+    "RestResponse",
+    "ScriptedTransport",
+    "json_response",
+    "vectorize",
+]
+
+T = TypeVar("T")
 
 DIMENSIONS = 256
 _WORD = re.compile(r"[a-z0-9]+")
+
+
+def json_response(body: object, status: int = 200) -> RestResponse:
+    """A REST reply with `body` as its JSON."""
+    return RestResponse(status, json.dumps(body).encode())
+
+
+def _checked(call: Call, reply: object) -> object:
+    """`reply` as the operation expects it: gRPC replies given as bytes are parsed."""
+    if isinstance(call, GrpcRequest):
+        if isinstance(reply, (bytes, bytearray)):
+            return call.reply_type.FromString(bytes(reply))
+        if not isinstance(reply, call.reply_type):
+            raise TypeError(
+                f"the script answered {call.method} with {type(reply).__name__}, "
+                f"not {call.reply_type.__name__}"
+            )
+    elif not isinstance(reply, RestResponse):
+        raise TypeError(
+            f"the script answered {call.method} {call.path} with {type(reply).__name__}, "
+            "not a RestResponse"
+        )
+    return reply
+
+
+class ScriptedTransport:
+    """A blocking transport whose replies come from `handler` instead of a server.
+
+    `handler` gets each request an operation sends (`RestRequest` or `GrpcRequest`) and
+    returns the reply (a `RestResponse`; for gRPC the reply message or its wire bytes), or
+    raises a `WeaviateError`, which reaches the operation as a failed call would. Every
+    request is kept in `requests`, in order. gRPC streams are not scripted.
+    """
+
+    def __init__(
+        self,
+        handler: Callable[[Call], object],
+        grpc_max_message_size: int = DEFAULT_GRPC_MAX_MESSAGE_SIZE,
+    ) -> None:
+        self.requests: list[Call] = []
+        self._handler = handler
+        self._max_message_size = grpc_max_message_size
+
+    @property
+    def grpc_max_message_size(self) -> int:
+        return self._max_message_size
+
+    def _send(self, call: Call) -> object:
+        self.requests.append(call)
+        return _checked(call, self._handler(call))
+
+    def run(self, op: Op[T]) -> T:
+        return drive(op, self._send)
+
+    def stream(
+        self, method: str, requests: Iterator[Message | bytes], reply_type: type[Message]
+    ) -> Generator[Message, None, None]:
+        raise NotImplementedError(f"ScriptedTransport does not script the {method} stream")
+
+    def close(self) -> None:
+        """Nothing to close."""
+
+
+class AsyncScriptedTransport:
+    """`ScriptedTransport` for the asyncio client (the same plain `handler` function)."""
+
+    def __init__(
+        self,
+        handler: Callable[[Call], object],
+        grpc_max_message_size: int = DEFAULT_GRPC_MAX_MESSAGE_SIZE,
+    ) -> None:
+        self.requests: list[Call] = []
+        self._handler = handler
+        self._max_message_size = grpc_max_message_size
+
+    @property
+    def grpc_max_message_size(self) -> int:
+        return self._max_message_size
+
+    async def _send(self, call: Call) -> object:
+        self.requests.append(call)
+        return _checked(call, self._handler(call))
+
+    async def run(self, op: Op[T]) -> T:
+        return await drive_async(op, self._send)
+
+    async def stream(self, method: str, reply_type: type[Message]) -> AsyncStream:
+        raise NotImplementedError(f"AsyncScriptedTransport does not script the {method} stream")
+
+    async def close(self) -> None:
+        """Nothing to close."""
 
 
 def vectorize(text: str, dimensions: int = DIMENSIONS) -> list[float]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from types import TracebackType
 
 from wvorm_core._async.alias import AsyncAliasNamespace
@@ -9,13 +10,16 @@ from wvorm_core._async.collections import AsyncCollections
 from wvorm_core._base_client import BaseClient, connect_op
 from wvorm_core._ops.server import Meta, get_meta, probe
 from wvorm_core._transport.aio import AsyncNetworkTransport
+from wvorm_core._transport.base import AsyncTransport
+from wvorm_core._transport.params import ConnectionParams
 from wvorm_core.batch import AsyncBatchClient
+from wvorm_core.classes.init import AdditionalConfig, AuthCredentials
+from wvorm_core.embedded import EmbeddedOptions
 
 
 class WeaviateAsyncClient(BaseClient):
     """An asyncio client. Use `async with`, or `await connect()` and `await close()`."""
 
-    _transport: AsyncNetworkTransport
     collections: AsyncCollections
     """The collections on the server: create, use, list, delete."""
     alias: AsyncAliasNamespace
@@ -23,8 +27,28 @@ class WeaviateAsyncClient(BaseClient):
     batch: AsyncBatchClient
     """Background import into any collections: `dynamic()`, `fixed_size()`, `rate_limit()`."""
 
-    def _open(self) -> None:
-        self._transport = AsyncNetworkTransport(self._settings)
+    def __init__(
+        self,
+        connection_params: ConnectionParams | None = None,
+        embedded_options: EmbeddedOptions | None = None,
+        auth_client_secret: AuthCredentials | None = None,
+        additional_headers: Mapping[str, str] | None = None,
+        additional_config: AdditionalConfig | None = None,
+        skip_init_checks: bool = False,
+        *,
+        transport: AsyncTransport | None = None,
+    ) -> None:
+        """A client that is not connected yet. `transport` replaces the network (for example
+        `wvorm_core.testing.AsyncScriptedTransport` in tests)."""
+        super().__init__(
+            connection_params,
+            embedded_options,
+            auth_client_secret,
+            additional_headers,
+            additional_config,
+            skip_init_checks,
+        )
+        self._transport = transport or AsyncNetworkTransport(self._settings)
         self.collections = AsyncCollections(self._transport)
         self.alias = AsyncAliasNamespace(self._transport)
         self.batch = AsyncBatchClient(self._transport)

@@ -78,7 +78,8 @@ def rest(
 ) -> Op[RestResponse]:
     """Send one REST request; a status outside `ok` raises the matching error."""
     reply = yield RestRequest(method, path, json=json, params=params, timeout=timeout)
-    assert isinstance(reply, RestResponse)
+    if not isinstance(reply, RestResponse):
+        raise TypeError(f"{method} {path}: the transport answered {type(reply).__name__}")
     if reply.status not in ok:
         raise status_error(context or f"{method} {path}", reply)
     return reply
@@ -94,7 +95,8 @@ def grpc(
 ) -> Op[M]:
     """Send one unary gRPC call to `/{service}/{method}` and return its typed reply."""
     reply = yield GrpcRequest(f"/{service}/{method}", request, reply_type, timeout)
-    assert isinstance(reply, reply_type)
+    if not isinstance(reply, reply_type):
+        raise TypeError(f"gRPC {method}: the transport answered {type(reply).__name__}")
     return reply
 
 
@@ -128,7 +130,7 @@ _GRPC_CONNECTION_CODES = frozenset({"UNAVAILABLE"})
 _GRPC_AUTH_CODES = frozenset({"UNAUTHENTICATED", "PERMISSION_DENIED"})
 
 
-def grpc_error(method: str, code: str, details: str) -> Exception:
+def grpc_error(method: str, code: str, details: str) -> WeaviateError:
     """The exception for a failed gRPC call, from the status code name and details.
 
     Weaviate reports refused credentials as UNKNOWN with an "extract auth:" message.

@@ -3,20 +3,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from types import TracebackType
 
 from wvorm_core._base_client import BaseClient, connect_op
 from wvorm_core._ops.server import Meta, get_meta, probe
 from wvorm_core._sync.alias import AliasNamespace
 from wvorm_core._sync.collections import Collections
+from wvorm_core._transport.base import Transport
+from wvorm_core._transport.params import ConnectionParams
 from wvorm_core._transport.sync import NetworkTransport
 from wvorm_core.batch import BatchClient
+from wvorm_core.classes.init import AdditionalConfig, AuthCredentials
+from wvorm_core.embedded import EmbeddedOptions
 
 
 class WeaviateClient(BaseClient):
     """An asyncio client. Use `with`, or `connect()` and `close()`."""
 
-    _transport: NetworkTransport
     collections: Collections
     """The collections on the server: create, use, list, delete."""
     alias: AliasNamespace
@@ -24,8 +28,28 @@ class WeaviateClient(BaseClient):
     batch: BatchClient
     """Background import into any collections: `dynamic()`, `fixed_size()`, `rate_limit()`."""
 
-    def _open(self) -> None:
-        self._transport = NetworkTransport(self._settings)
+    def __init__(
+        self,
+        connection_params: ConnectionParams | None = None,
+        embedded_options: EmbeddedOptions | None = None,
+        auth_client_secret: AuthCredentials | None = None,
+        additional_headers: Mapping[str, str] | None = None,
+        additional_config: AdditionalConfig | None = None,
+        skip_init_checks: bool = False,
+        *,
+        transport: Transport | None = None,
+    ) -> None:
+        """A client that is not connected yet. `transport` replaces the network (for example
+        `wvorm_core.testing.ScriptedTransport` in tests)."""
+        super().__init__(
+            connection_params,
+            embedded_options,
+            auth_client_secret,
+            additional_headers,
+            additional_config,
+            skip_init_checks,
+        )
+        self._transport = transport or NetworkTransport(self._settings)
         self.collections = Collections(self._transport)
         self.alias = AliasNamespace(self._transport)
         self.batch = BatchClient(self._transport)

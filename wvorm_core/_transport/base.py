@@ -7,12 +7,13 @@ batches through it. `NetworkTransport` / `AsyncNetworkTransport` talk to a serve
 
 from __future__ import annotations
 
-from collections.abc import Generator, Iterator
+from collections.abc import Awaitable, Callable, Generator, Iterator
 from typing import Protocol, TypeVar
 
 from google.protobuf.message import Message
 
-from wvorm_core._ops.calls import Op
+from wvorm_core._ops.calls import Call, Op
+from wvorm_core.exceptions import WeaviateError
 
 T = TypeVar("T")
 
@@ -69,3 +70,34 @@ class AsyncTransport(Protocol):
         ...
 
     async def close(self) -> None: ...
+
+
+def drive(op: Op[T], send: Callable[[Call], object]) -> T:
+    """Run `op`, answering each request it yields with `send(request)`; a `WeaviateError`
+    that `send` raises is thrown into the operation, which may handle it."""
+    try:
+        call = next(op)
+        while True:
+            try:
+                reply = send(call)
+            except WeaviateError as error:
+                call = op.throw(error)
+            else:
+                call = op.send(reply)
+    except StopIteration as done:
+        return done.value  # type: ignore[no-any-return]
+
+
+async def drive_async(op: Op[T], send: Callable[[Call], Awaitable[object]]) -> T:
+    """`drive` for asyncio: each request is answered by awaiting `send(request)`."""
+    try:
+        call = next(op)
+        while True:
+            try:
+                reply = await send(call)
+            except WeaviateError as error:
+                call = op.throw(error)
+            else:
+                call = op.send(reply)
+    except StopIteration as done:
+        return done.value  # type: ignore[no-any-return]
