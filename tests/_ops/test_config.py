@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from wvorm_core._ops.config import parse_collection, parse_collection_simple, update_body
+from wvorm_core._ops.config import update_body
+from wvorm_core._ops.config_parse import parse_collection, parse_collection_simple
 from wvorm_core.classes.config import Configure as C
 from wvorm_core.classes.config import (
     DataType,

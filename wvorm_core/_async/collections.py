@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, Literal, overload
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from wvorm_core._async.collection import AsyncCollection
 from wvorm_core._context import CollectionContext
@@ -20,8 +20,10 @@ from wvorm_core.classes.config import (
     ShardingConfigCreate,
     VectorConfig,
 )
-from wvorm_core.outputs.config import CollectionConfig, CollectionConfigSimple
 from wvorm_core.outputs.query import P, R
+
+if TYPE_CHECKING:
+    from wvorm_core.outputs.config import CollectionConfig, CollectionConfigSimple
 
 
 class AsyncCollections:

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from wvorm_core._ops.calls import Op, rest
-from wvorm_core._ops.config import (
-    JsonObject,
-    parse_collection,
-    parse_collection_simple,
-    schema_path,
-)
+from wvorm_core._ops.config import schema_path
+from wvorm_core._ops.json_values import JsonObject
 from wvorm_core.classes.config import (
     AnyReferenceProperty,
     DataType,
@@ -25,7 +22,9 @@ from wvorm_core.classes.config import (
     check_collection_name,
 )
 from wvorm_core.exceptions import WeaviateError, WeaviateInvalidInputError
-from wvorm_core.outputs.config import CollectionConfig, CollectionConfigSimple
+
+if TYPE_CHECKING:
+    from wvorm_core.outputs.config import CollectionConfig, CollectionConfigSimple
 
 _SELF_PROVIDED = "none"
 
@@ -139,6 +138,8 @@ def create(body: JsonObject) -> Op[CollectionConfig]:
     reply = yield from rest(
         "POST", "/schema", json=body, context=f"create collection {body.get('class')!r}"
     )
+    from wvorm_core._ops.config_parse import parse_collection
+
     created = reply.json()
     if not isinstance(created, dict):
         raise WeaviateError(f"unexpected reply to create: {reply.body[:200]!r}")
@@ -181,11 +182,15 @@ def list_names() -> Op[list[str]]:
 
 
 def list_full() -> Op[dict[str, CollectionConfig]]:
+    from wvorm_core._ops.config_parse import parse_collection
+
     configs = [parse_collection(c) for c in (yield from _classes())]
     return {c.name: c for c in configs}
 
 
 def list_simple() -> Op[dict[str, CollectionConfigSimple]]:
+    from wvorm_core._ops.config_parse import parse_collection_simple
+
     configs = [parse_collection_simple(c) for c in (yield from _classes())]
     return {c.name: c for c in configs}
 
@@ -196,6 +201,8 @@ def delete_all() -> Op[None]:
 
 
 def config_body(config: CollectionConfig) -> dict[str, object]:
+    from wvorm_core.outputs.config import CollectionConfig
+
     if not isinstance(config, CollectionConfig):
         raise WeaviateInvalidInputError(
             f"create_from_config takes a CollectionConfig (from config.get()), got {config!r}"

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, Literal, overload
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from wvorm_core._context import CollectionContext
 from wvorm_core._ops import config, schema
@@ -21,8 +21,10 @@ from wvorm_core.classes.config import (
     ShardingConfigCreate,
     VectorConfig,
 )
-from wvorm_core.outputs.config import CollectionConfig, CollectionConfigSimple
 from wvorm_core.outputs.query import P, R
+
+if TYPE_CHECKING:
+    from wvorm_core.outputs.config import CollectionConfig, CollectionConfigSimple
 
 
 class Collections:

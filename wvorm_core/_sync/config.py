@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wvorm_core._context import CollectionContext
 from wvorm_core._ops import config
@@ -22,7 +22,9 @@ from wvorm_core.classes.config import (
     VectorConfig,
     VectorConfigUpdate,
 )
-from wvorm_core.outputs.config import CollectionConfig, CollectionConfigSimple, ShardStatus
+
+if TYPE_CHECKING:
+    from wvorm_core.outputs.config import CollectionConfig, CollectionConfigSimple, ShardStatus
 
 
 class Config:

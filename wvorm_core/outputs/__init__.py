@@ -1,4 +1,10 @@
-"""Typed results, in the shape of the official client's `weaviate.outputs`."""
+"""Typed results, in the shape of the official client's `weaviate.outputs`.
+
+The configuration classes (`wvorm_core.outputs.config`) load when first named, so that
+importing the client does not build them.
+"""
+
+from typing import TYPE_CHECKING
 
 from wvorm_core.outputs.aggregate import (
     AggregateBoolean,
@@ -19,14 +25,6 @@ from wvorm_core.outputs.batch import (
     BatchResult,
     ErrorObject,
     ErrorReference,
-)
-from wvorm_core.outputs.config import (
-    CollectionConfig,
-    CollectionConfigSimple,
-    NamedVectorConfig,
-    PropertyConfig,
-    ReferencePropertyConfig,
-    ShardStatus,
 )
 from wvorm_core.outputs.data import DeleteManyObject, DeleteManyReturn
 from wvorm_core.outputs.generate import GenerativeGroup, GenerativeObject, GenerativeReturn
@@ -74,3 +72,32 @@ __all__ = [
     "ShardStatus",
     "TopOccurrence",
 ]
+
+_CONFIG_NAMES = frozenset(
+    {
+        "CollectionConfig",
+        "CollectionConfigSimple",
+        "NamedVectorConfig",
+        "PropertyConfig",
+        "ReferencePropertyConfig",
+        "ShardStatus",
+    }
+)
+
+if TYPE_CHECKING:
+    from wvorm_core.outputs.config import (
+        CollectionConfig,
+        CollectionConfigSimple,
+        NamedVectorConfig,
+        PropertyConfig,
+        ReferencePropertyConfig,
+        ShardStatus,
+    )
+
+
+def __getattr__(name: str) -> object:
+    if name in _CONFIG_NAMES:
+        from wvorm_core.outputs import config
+
+        return getattr(config, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
