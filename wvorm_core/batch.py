@@ -108,7 +108,11 @@ class ClientBatch(BatchReport):
         tenant: str | None = None,
     ) -> None:
         """Queue a reference; it is sent after the objects added before it."""
-        self._running().add_reference(from_uuid, from_collection, from_property, to, tenant)
+        sender = self._running()
+        sender.check()
+        batcher = sender.batcher
+        records = batcher.new_references(from_uuid, from_collection, from_property, to, tenant)
+        sender.add_references(records)
 
     def flush(self) -> None:
         """Send everything queued and wait for the answers."""
@@ -192,7 +196,11 @@ class AsyncClientBatch(BatchReport):
         tenant: str | None = None,
     ) -> None:
         """Queue a reference; it is sent after the objects added before it."""
-        await self._running().add_reference(from_uuid, from_collection, from_property, to, tenant)
+        sender = self._running()
+        sender.check()
+        batcher = sender.batcher
+        records = batcher.new_references(from_uuid, from_collection, from_property, to, tenant)
+        await sender.add_references(records)
 
     async def flush(self) -> None:
         """Send everything queued and wait for the answers."""

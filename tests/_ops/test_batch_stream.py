@@ -105,7 +105,7 @@ def test_references_wait_for_the_results_of_earlier_objects_and_match_by_beacon(
     batcher.start()
     uuids = _add(batcher, 2)
     for target in (uuids[1], uuids[0]):
-        batcher.add_reference(uuids[0], "C", "link", target, None)
+        batcher.add_references(batcher.new_references(uuids[0], "C", "link", target, None))
     [objects] = batcher.next_requests(final=True)
     assert _kinds(batcher.next_requests(final=True)) == []
     batcher.received(_results(_uuids(objects)))
@@ -176,7 +176,7 @@ def test_passing_refusals_are_sent_again() -> None:
 def test_a_stream_that_never_answers_fails_every_item_after_the_retries() -> None:
     batcher = StreamBatcher(retry=RetryPolicy(max_attempts=3))
     uuids = _add(batcher, 3)
-    batcher.add_reference(uuids[0], "C", "link", uuids[1], None)
+    batcher.add_references(batcher.new_references(uuids[0], "C", "link", uuids[1], None))
     down = WeaviateConnectionError("server unavailable")
     for _ in range(2):
         batcher.start()

@@ -15,12 +15,11 @@ import queue
 import threading
 import time
 from collections import deque
-from uuid import UUID
 
 from wvorm_core._ops.batch import Batcher, Chunk
 from wvorm_core._transport.base import AsyncTransport, Transport
-from wvorm_core.classes.data import ReferenceInput
 from wvorm_core.exceptions import WeaviateError
+from wvorm_core.outputs.batch import BatchReference
 
 
 class _Sender:
@@ -67,20 +66,10 @@ class BatchSender(_Sender):
             chunk = self.batcher.seal()
         self._queue.put(chunk)
 
-    def add_reference(
-        self,
-        from_uuid: UUID | str,
-        from_collection: str,
-        from_property: str,
-        to: ReferenceInput,
-        tenant: str | None,
-    ) -> None:
-        """Queue a reference; it is sent after the objects added before it."""
-        self.check()
+    def add_references(self, records: list[BatchReference]) -> None:
+        """Queue references; they are sent after the objects added before them."""
         with self._lock:
-            chunks = self.batcher.add_reference(
-                from_uuid, from_collection, from_property, to, tenant
-            )
+            chunks = self.batcher.add_references(records)
         for chunk in chunks:
             self._queue.put(chunk)
 
@@ -177,17 +166,9 @@ class AsyncBatchSender(_Sender):
         await self._slots.acquire()
         self._queue.put_nowait(self.batcher.seal())
 
-    async def add_reference(
-        self,
-        from_uuid: UUID | str,
-        from_collection: str,
-        from_property: str,
-        to: ReferenceInput,
-        tenant: str | None,
-    ) -> None:
-        """Queue a reference; it is sent after the objects added before it."""
-        self.check()
-        self._put(self.batcher.add_reference(from_uuid, from_collection, from_property, to, tenant))
+    async def add_references(self, records: list[BatchReference]) -> None:
+        """Queue references; they are sent after the objects added before them."""
+        self._put(self.batcher.add_references(records))
 
     async def flush(self) -> None:
         """Send everything added so far and wait until all of it is answered."""

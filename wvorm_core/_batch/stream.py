@@ -15,12 +15,11 @@ import contextlib
 import queue
 import threading
 import time
-from uuid import UUID
 
 from wvorm_core._ops.batch import METHOD, WINDOW, Phase, Reply, StreamBatcher
 from wvorm_core._transport.base import AsyncStream, AsyncTransport, Transport
-from wvorm_core.classes.data import ReferenceInput
 from wvorm_core.exceptions import WeaviateError
+from wvorm_core.outputs.batch import BatchReference
 
 _BACKLOG = 2
 """Full messages waiting to be written before adding blocks."""
@@ -81,18 +80,10 @@ class StreamSender(_StreamDriver):
             if self.batcher.backlog > _BACKLOG:
                 self._wait(done=False)
 
-    def add_reference(
-        self,
-        from_uuid: UUID | str,
-        from_collection: str,
-        from_property: str,
-        to: ReferenceInput,
-        tenant: str | None,
-    ) -> None:
-        """Queue a reference; it is sent after the objects added before it have results."""
+    def add_references(self, records: list[BatchReference]) -> None:
+        """Queue references; they are sent after the objects added before them have results."""
         with self._changed:
-            self.check()
-            self.batcher.add_reference(from_uuid, from_collection, from_property, to, tenant)
+            self.batcher.add_references(records)
             self._pump()
             self._wait(done=False)
 
@@ -195,17 +186,9 @@ class AsyncStreamSender(_StreamDriver):
         if self.batcher.backlog > _BACKLOG:
             await self._wait(done=False)
 
-    async def add_reference(
-        self,
-        from_uuid: UUID | str,
-        from_collection: str,
-        from_property: str,
-        to: ReferenceInput,
-        tenant: str | None,
-    ) -> None:
-        """Queue a reference; it is sent after the objects added before it have results."""
-        self.check()
-        self.batcher.add_reference(from_uuid, from_collection, from_property, to, tenant)
+    async def add_references(self, records: list[BatchReference]) -> None:
+        """Queue references; they are sent after the objects added before them have results."""
+        self.batcher.add_references(records)
         self._pump()
         await self._wait(done=False)
 

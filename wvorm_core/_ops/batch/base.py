@@ -113,7 +113,7 @@ class Tally:
             collection, check_collection_name(collection)
         )
 
-    def _reference_records(
+    def new_references(
         self,
         from_uuid: UUID | str,
         from_collection: str,
@@ -121,7 +121,8 @@ class Tally:
         to: ReferenceInput,
         tenant: str | None,
     ) -> list[BatchReference]:
-        """One numbered record per target of `to`; bad input raises before any is counted."""
+        """A reference from `from_uuid` to each target of `to`, numbered in the order added,
+        for `add_references`; bad input raises before any is counted."""
         _, source = check_uuid(from_uuid, "add_reference: from_uuid")
         name = self._collection_name(from_collection)
         target = to.target_collection if isinstance(to, ReferenceToMulti) else None

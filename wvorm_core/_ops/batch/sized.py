@@ -30,7 +30,7 @@ from wvorm_core._ops.batch.encode import (
 from wvorm_core._ops.calls import Op, grpc
 from wvorm_core._ops.encode import object_head
 from wvorm_core.classes.config import ConsistencyLevel
-from wvorm_core.classes.data import ReferenceInput, ReferenceInputs, Vectors
+from wvorm_core.classes.data import ReferenceInputs, Vectors
 from wvorm_core.exceptions import (
     WeaviateAuthenticationError,
     WeaviateError,
@@ -169,18 +169,10 @@ class Batcher(Tally):
         self._in_flight += 1
         return chunk
 
-    def add_reference(
-        self,
-        from_uuid: UUID | str,
-        from_collection: str,
-        from_property: str,
-        to: ReferenceInput,
-        tenant: str | None,
-    ) -> list[Chunk]:
-        """Queue a reference to each target of `to`; each is sent once every object added
+    def add_references(self, records: list[BatchReference]) -> list[Chunk]:
+        """Queue references (from `new_references`); each is sent once every object added
         before it is done. Returns the reference requests that can be sent now."""
         after = self._filling.id if self._filling.entries else self._filling.id - 1
-        records = self._reference_records(from_uuid, from_collection, from_property, to, tenant)
         self._waiting.extend((after, record) for record in records)
         return self.released(final=False)
 

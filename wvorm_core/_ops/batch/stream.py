@@ -33,7 +33,7 @@ from wvorm_core._ops.batch.encode import SERVICE, consistency, encode_object, re
 from wvorm_core._ops.encode import object_head
 from wvorm_core._ops.wire import field
 from wvorm_core.classes.config import ConsistencyLevel
-from wvorm_core.classes.data import ReferenceInput, ReferenceInputs, Vectors
+from wvorm_core.classes.data import ReferenceInputs, Vectors
 from wvorm_core.exceptions import WeaviateAuthenticationError, WeaviateError
 from wvorm_core.outputs.batch import (
     BatchObject,
@@ -224,17 +224,9 @@ class StreamBatcher(Tally):
         self._objects_added = index + 1
         return ident, len(self._filling_items) >= self._size
 
-    def add_reference(
-        self,
-        from_uuid: UUID | str,
-        from_collection: str,
-        from_property: str,
-        to: ReferenceInput,
-        tenant: str | None,
-    ) -> None:
-        """Queue a reference to each target of `to`; each is sent once every object added
+    def add_references(self, records: list[BatchReference]) -> None:
+        """Queue references (from `new_references`); each is sent once every object added
         before it has a result."""
-        records = self._reference_records(from_uuid, from_collection, from_property, to, tenant)
         self._waiting.extend((self._objects_added, record) for record in records)
 
     def seal(self) -> None:
