@@ -339,11 +339,10 @@ class StreamBatcher(Tally):
         elif kind == "backoff":
             if reply.backoff.batch_size > 0:
                 self._size = reply.backoff.batch_size
-        elif kind in ("out_of_memory", "shutting_down"):
-            if kind == "out_of_memory":
-                self._wait = float(reply.out_of_memory.wait_time)
-            if self._phase is Phase.OPEN:
-                self._move(Phase.HALTED)
+        elif kind == "out_of_memory":
+            self._wait = float(reply.out_of_memory.wait_time)
+        if kind in ("out_of_memory", "shutting_down") and self._phase is Phase.OPEN:
+            self._move(Phase.HALTED)
 
     def _results(self, results: Reply.Results) -> None:
         self._progressed = True
