@@ -1,4 +1,7 @@
-"""Regenerate ``wvorm_core/proto/v1/*_pb2.py`` and ``*_pb2.pyi`` from the ``.proto`` sources.
+"""Regenerate ``wvorm_core/proto/v1/*_pb2.py`` and their stubs from the ``.proto`` sources.
+
+The ``*_pb2.pyi`` stubs are written to ``stubs/wvorm_core/proto/v1/``: mypy reads them from
+there (``mypy_path``) and the wheel ships them next to the modules (``force-include``).
 
 Run from anywhere with the project venv's python:
 
@@ -22,6 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PROTO_DIR = Path("wvorm_core/proto/v1")
+STUB_DIR = "stubs" / PROTO_DIR
 DEFAULT_POOL_IMPORT = "from google.protobuf import descriptor_pool as _descriptor_pool\n"
 PRIVATE_POOL_IMPORT = "from wvorm_core.proto._pool import POOL as _POOL\n"
 DEFAULT_POOL_CALL = "_descriptor_pool.Default()"
@@ -41,7 +45,7 @@ def _qualify_property(stub: str, name: str) -> str:
 
 
 def generate(out: Path) -> dict[Path, bytes]:
-    """Run protoc into ``out``; return the post-processed files keyed by repo-relative path."""
+    """Run protoc into ``out``; return the post-processed files keyed by where they belong."""
     protos = sorted((PROTO_DIR / p.name).as_posix() for p in (ROOT / PROTO_DIR).glob("*.proto"))
     # protoc-gen-mypy lives next to the interpreter in the venv.
     path = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
@@ -52,16 +56,16 @@ def generate(out: Path) -> dict[Path, bytes]:
     for file in sorted((out / PROTO_DIR).glob("*_pb2.py*")):
         text = file.read_text(encoding="utf-8")
         if file.suffix == ".py":
-            text = _use_private_pool(text, file.name)
+            files[PROTO_DIR / file.name] = _use_private_pool(text, file.name).encode("utf-8")
         else:
-            text = _qualify_property(text, file.name)
-        files[PROTO_DIR / file.name] = text.encode("utf-8")
+            files[STUB_DIR / file.name] = _qualify_property(text, file.name).encode("utf-8")
     return files
 
 
 def committed() -> dict[Path, bytes]:
-    found = sorted((ROOT / PROTO_DIR).glob("*_pb2.py*"))
-    return {PROTO_DIR / f.name: f.read_bytes() for f in found if f.suffix in (".py", ".pyi")}
+    """The generated files in the tree (a stub left beside the modules counts, to be removed)."""
+    found = [*(ROOT / PROTO_DIR).glob("*_pb2.py*"), *(ROOT / STUB_DIR).glob("*_pb2.pyi")]
+    return {f.relative_to(ROOT): f.read_bytes() for f in sorted(found)}
 
 
 def main() -> int:

@@ -2,37 +2,33 @@
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from types import TracebackType
 from typing import Any, Generic, TypeVar
 from uuid import UUID
 
+from wvorm_core._batch import BatchModes, BatchReport, ProgressCallback
 from wvorm_core._context import CollectionContext
-from wvorm_core._ops.batching import RetryPolicy
+from wvorm_core._ops.batch import RetryPolicy
 from wvorm_core._transport.base import AsyncTransport, Transport
-from wvorm_core.batch import (
-    AsyncBatchClient,
-    AsyncClientBatch,
-    BatchClient,
-    ClientBatch,
-    ProgressCallback,
-    _Modes,
-    _Results,
-)
-from wvorm_core.batch_stream import AsyncClientStreamBatch, ClientStreamBatch
+from wvorm_core.batch import AsyncBatchClient, AsyncClientBatch, BatchClient, ClientBatch
 from wvorm_core.classes.data import ReferenceInput, ReferenceInputs, Vectors
+from wvorm_core.outputs.batch import BatchResult
 from wvorm_core.outputs.query import P, R
 
 
-class CollectionBatch(_Results, Generic[P]):
+class CollectionBatch(BatchReport, Generic[P]):
     """A batch context bound to one collection (blocking)."""
 
-    def __init__(
-        self, batch: ClientBatch | ClientStreamBatch, name: str, tenant: str | None
-    ) -> None:
+    def __init__(self, batch: ClientBatch, name: str, tenant: str | None) -> None:
         self._batch = batch
-        self._batcher = batch._batcher
         self._name = name
         self._tenant = tenant
+
+    @property
+    def results(self) -> BatchResult:
+        """Counts and refusals of this context."""
+        return self._batch.results
 
     def __enter__(self) -> CollectionBatch[P]:
         self._batch.__enter__()
@@ -67,16 +63,18 @@ class CollectionBatch(_Results, Generic[P]):
         self._batch.flush()
 
 
-class AsyncCollectionBatch(_Results, Generic[P]):
+class AsyncCollectionBatch(BatchReport, Generic[P]):
     """A batch context bound to one collection (asyncio)."""
 
-    def __init__(
-        self, batch: AsyncClientBatch | AsyncClientStreamBatch, name: str, tenant: str | None
-    ) -> None:
+    def __init__(self, batch: AsyncClientBatch, name: str, tenant: str | None) -> None:
         self._batch = batch
-        self._batcher = batch._batcher
         self._name = name
         self._tenant = tenant
+
+    @property
+    def results(self) -> BatchResult:
+        """Counts and refusals of this context."""
+        return self._batch.results
 
     async def __aenter__(self) -> AsyncCollectionBatch[P]:
         await self._batch.__aenter__()
@@ -113,23 +111,26 @@ class AsyncCollectionBatch(_Results, Generic[P]):
         await self._batch.flush()
 
 
-ClientBatchT = TypeVar("ClientBatchT", bound="ClientBatch | AsyncClientBatch")
-ClientStreamT = TypeVar("ClientStreamT", bound="ClientStreamBatch | AsyncClientStreamBatch")
+ContextT = TypeVar("ContextT", bound="ClientBatch | AsyncClientBatch")
 BoundT = TypeVar("BoundT")
 
 
-class _CollectionModes(_Results, Generic[ClientBatchT, ClientStreamT, BoundT]):
-    """The client's batching modes, bound to one collection, its tenant and consistency level."""
+class _CollectionModes(BatchReport, Generic[ContextT, BoundT]):
+    """The client's batching modes, bound to one collection, its tenant and consistency level.
 
-    _client: _Modes[ClientBatchT, ClientStreamT]
+    `ContextT` is the client's (blocking or asyncio) context, `BoundT` the bound one."""
+
+    _client: BatchModes[ContextT, ContextT]
     _context: CollectionContext[Any, Any]
 
-    def _wrap(self, batch: ClientBatchT | ClientStreamT) -> BoundT:
-        raise NotImplementedError
+    @property
+    def results(self) -> BatchResult:
+        """Counts and refusals of the current (or last) batch context."""
+        return self._client.results
 
-    def _bind(self, batch: ClientBatchT | ClientStreamT) -> BoundT:
-        self._batcher = batch._batcher
-        return self._wrap(batch)
+    @abstractmethod
+    def _bind(self, batch: ContextT) -> BoundT:
+        """`batch`, bound to the collection."""
 
     def dynamic(
         self,
@@ -204,30 +205,25 @@ class _CollectionModes(_Results, Generic[ClientBatchT, ClientStreamT, BoundT]):
         )
 
 
-class BatchCollection(
-    _CollectionModes[ClientBatch, ClientStreamBatch, CollectionBatch[P]], Generic[P, R]
-):
+class BatchCollection(_CollectionModes[ClientBatch, CollectionBatch[P]], Generic[P, R]):
     """`collection.batch` (blocking): `dynamic()`, `fixed_size()`, `rate_limit()`, `stream()`."""
 
     def __init__(self, transport: Transport, context: CollectionContext[P, R]) -> None:
         self._client = BatchClient(transport)
         self._context = context
-        self._batcher = None
 
-    def _wrap(self, batch: ClientBatch | ClientStreamBatch) -> CollectionBatch[P]:
+    def _bind(self, batch: ClientBatch) -> CollectionBatch[P]:
         return CollectionBatch(batch, self._context.name, self._context.tenant)
 
 
 class AsyncBatchCollection(
-    _CollectionModes[AsyncClientBatch, AsyncClientStreamBatch, AsyncCollectionBatch[P]],
-    Generic[P, R],
+    _CollectionModes[AsyncClientBatch, AsyncCollectionBatch[P]], Generic[P, R]
 ):
     """`collection.batch` (asyncio): `dynamic()`, `fixed_size()`, `rate_limit()`, `stream()`."""
 
     def __init__(self, transport: AsyncTransport, context: CollectionContext[P, R]) -> None:
         self._client = AsyncBatchClient(transport)
         self._context = context
-        self._batcher = None
 
-    def _wrap(self, batch: AsyncClientBatch | AsyncClientStreamBatch) -> AsyncCollectionBatch[P]:
+    def _bind(self, batch: AsyncClientBatch) -> AsyncCollectionBatch[P]:
         return AsyncCollectionBatch(batch, self._context.name, self._context.tenant)

@@ -10,7 +10,8 @@ import numpy as np
 import pytest
 from pydantic import BaseModel
 
-from wvorm_core._ops import batch, data
+from wvorm_core._ops import data
+from wvorm_core._ops.batch import encode as batch
 from wvorm_core._ops.calls import GrpcRequest, RestRequest, RestResponse
 from wvorm_core.classes.config import ConsistencyLevel
 from wvorm_core.classes.data import DataObject, DataReferenceMulti, ReferenceToMulti

@@ -7,10 +7,10 @@ from uuid import UUID
 
 import pytest
 
-from wvorm_core._ops.batch_stream import WINDOW, Reply, Request, StreamBatcher
-from wvorm_core._ops.batching import RetryPolicy
+from wvorm_core._ops.batch import WINDOW, Phase, Reply, RetryPolicy, StreamBatcher
+from wvorm_core._ops.batch.stream import PhaseError, Request
 from wvorm_core.classes.config import ConsistencyLevel
-from wvorm_core.exceptions import WeaviateConnectionError, WeaviateQueryError
+from wvorm_core.exceptions import WeaviateConnectionError, WeaviateError, WeaviateQueryError
 from wvorm_core.proto.v1 import base_pb2
 
 
@@ -68,7 +68,7 @@ def test_objects_flow_in_a_window_of_acknowledged_messages_then_stop() -> None:
         batcher.received(_results(_uuids(request)))
     assert batcher.idle
     assert batcher.results.objects_stored == 1010
-    batcher.finishing = True
+    batcher.finish()
     assert _kinds(batcher.next_requests(final=True)) == ["stop"]
     assert batcher.closed(None) is None
 
@@ -105,7 +105,7 @@ def test_references_wait_for_the_results_of_earlier_objects_and_match_by_beacon(
     batcher.start()
     uuids = _add(batcher, 2)
     for target in (uuids[1], uuids[0]):
-        batcher.add_reference("C", uuids[0], "link", target, None, None)
+        batcher.add_references(batcher.new_references(uuids[0], "C", "link", target, None))
     [objects] = batcher.next_requests(final=True)
     assert _kinds(batcher.next_requests(final=True)) == []
     batcher.received(_results(_uuids(objects)))
@@ -176,14 +176,16 @@ def test_passing_refusals_are_sent_again() -> None:
 def test_a_stream_that_never_answers_fails_every_item_after_the_retries() -> None:
     batcher = StreamBatcher(retry=RetryPolicy(max_attempts=3))
     uuids = _add(batcher, 3)
-    batcher.add_reference("C", uuids[0], "link", uuids[1], None, None)
+    batcher.add_references(batcher.new_references(uuids[0], "C", "link", uuids[1], None))
     down = WeaviateConnectionError("server unavailable")
     for _ in range(2):
         batcher.start()
         batcher.next_requests(final=True)
         assert batcher.closed(down) is not None
     batcher.start()
-    assert batcher.closed(down) is None
+    with pytest.raises(WeaviateError, match="gave up"):
+        batcher.closed(down)
+    assert batcher.phase is Phase.FINISHED
     assert batcher.idle
     assert [f.uuid for f in batcher.results.failed_objects] == uuids
     assert all("server unavailable" in f.message for f in batcher.results.failed_objects)
@@ -211,3 +213,71 @@ def test_messages_over_the_size_limit_are_split_in_order() -> None:
     assert len(requests) > 1
     assert all(len(r) <= 1600 for r in requests)
     assert [u for r in requests for u in _uuids(r)] == [str(UUID(int=i + 1)) for i in range(10)]
+
+
+def test_phases_of_a_stream_that_ends_when_the_context_finishes() -> None:
+    batcher = StreamBatcher()
+    assert batcher.phase is Phase.WAITING
+    batcher.start()
+    assert batcher.phase is Phase.OPEN
+    _add(batcher, 3)
+    [sent] = batcher.next_requests(final=True)
+    batcher.received(_results(_uuids(sent)))
+    assert batcher.idle
+    assert batcher.next_requests(final=True) == []  # idle, but the context goes on
+    assert batcher.phase is Phase.OPEN
+    batcher.finish()
+    assert _kinds(batcher.next_requests(final=True)) == ["stop"]
+    assert batcher.phase is Phase.STOPPING
+    assert batcher.next_requests(final=True) == []
+    assert batcher.closed(None) is None
+    assert batcher.phase is Phase.FINISHED
+
+
+def test_phases_of_a_stream_the_server_halts() -> None:
+    batcher = StreamBatcher()
+    batcher.start()
+    _add(batcher, 3)
+    batcher.received(Reply(shutting_down=Reply.ShuttingDown()))
+    assert batcher.phase is Phase.HALTED
+    assert _kinds(batcher.next_requests(final=True)) == ["stop"]
+    assert batcher.phase is Phase.STOPPING
+    batcher.received(Reply(out_of_memory=Reply.OutOfMemory(wait_time=2)))
+    assert batcher.phase is Phase.STOPPING
+    assert batcher.closed(None) == 2.0
+    assert batcher.phase is Phase.WAITING
+    batcher.start()
+    assert batcher.phase is Phase.OPEN
+    assert [len(_uuids(r)) for r in batcher.next_requests(final=True)] == [3]
+
+
+def test_moves_the_protocol_does_not_have_raise() -> None:
+    batcher = StreamBatcher()
+    with pytest.raises(PhaseError, match="WAITING to WAITING"):
+        batcher.closed(None)
+    batcher.start()
+    with pytest.raises(PhaseError, match="OPEN to OPEN"):
+        batcher.start()
+    batcher.finish()
+    batcher.next_requests(final=True)
+    assert batcher.closed(None) is None
+    with pytest.raises(PhaseError, match="FINISHED to OPEN"):
+        batcher.start()
+    assert batcher.phase is Phase.FINISHED
+
+
+def test_abandon_finishes_from_any_phase_and_reports_what_is_left() -> None:
+    batcher = StreamBatcher()
+    batcher.start()
+    uuids = _add(batcher, 2)
+    batcher.next_requests(final=False)
+    batcher.add_object("C", {"n": 9}, None, UUID(int=99), None, None)
+    batcher.abandon(WeaviateConnectionError("gone"))
+    assert batcher.phase is Phase.FINISHED
+    assert batcher.idle
+    failed = batcher.results.failed_objects
+    assert [f.uuid for f in failed] == [*uuids, UUID(int=99)]
+    assert all(f.message == "batch stream ended: gone" for f in failed)
+    batcher.abandon(None)
+    assert batcher.phase is Phase.FINISHED
+    assert len(batcher.results.failed_objects) == 3

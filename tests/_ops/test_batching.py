@@ -6,9 +6,11 @@ from uuid import UUID
 
 import pytest
 
-from wvorm_core._ops.batching import Batcher, Chunk, RetryPolicy, Sizing, is_transient
+from wvorm_core._ops.batch import Batcher, Chunk, RetryPolicy, Sizing
+from wvorm_core._ops.batch.base import is_transient
 from wvorm_core._ops.calls import GrpcRequest
 from wvorm_core.classes.config import ConsistencyLevel
+from wvorm_core.classes.data import ReferenceToMulti
 from wvorm_core.exceptions import (
     UnexpectedStatusCodeError,
     WeaviateAuthenticationError,
@@ -69,8 +71,11 @@ def test_references_wait_for_every_object_added_before_them() -> None:
     batcher = Batcher(Sizing.fixed_size(2))
     first, second = _add(batcher, 4)
     source = UUID(int=1)
-    assert batcher.add_reference("C", source, "p", UUID(int=2), None, None) == []
-    assert batcher.add_reference("C", source, "p", UUID(int=3), "T", "t1") == []
+    plain = batcher.new_references(source, "C", "p", UUID(int=2), None)
+    multi = batcher.new_references(source, "C", "p", ReferenceToMulti("T", UUID(int=3)), "t1")
+    assert [r.index for r in plain + multi] == [0, 1]
+    assert batcher.add_references(plain) == []
+    assert batcher.add_references(multi) == []
     batcher.completed(second, _reply(), 0.1)
     assert batcher.released(final=True) == []  # the first request is still out
     batcher.completed(first, _reply(), 0.1)
@@ -96,7 +101,7 @@ def test_references_wait_for_every_object_added_before_them() -> None:
 def test_a_reference_after_a_partial_request_waits_for_it() -> None:
     batcher = Batcher(Sizing.fixed_size(10))
     _add(batcher, 1)
-    batcher.add_reference("C", UUID(int=1), "p", UUID(int=2), None, None)
+    batcher.add_references(batcher.new_references(UUID(int=1), "C", "p", UUID(int=2), None))
     objects, *more = batcher.flush()
     assert more == []
     assert batcher.released(final=True) == []

@@ -82,8 +82,7 @@ def test_dynamic_grows_requests_and_keeps_ids(
             for i in range(3000)
         ]
     assert returned == given
-    assert col.batch._batcher is not None
-    assert col.batch._batcher.batch_size > 100  # grown from the server's answers
+    assert len(seen) < 3000 // 100  # one report per answered request: requests grew past 100
     assert col.batch.number_errors == 0
     assert sorted(_all_uuids(col)) == sorted(given)
     assert seen[-1].objects_done == seen[-1].objects_added == 3000

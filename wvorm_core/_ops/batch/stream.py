@@ -1,24 +1,35 @@
 """Server-side batching over the `BatchStream` gRPC call, as a state machine (no I/O, no threads).
 
 A `StreamBatcher` encodes objects (as wire bytes) into `Data` messages, says which messages may
-be written now
-(a few unacknowledged at a time, sized as the server's `Backoff` suggests; every message is
-written as its wire bytes), keeps references
-until the objects added before them have results, and records the server's `Results` by uuid
-or beacon. When a stream ends (the server shut down, ran low on memory, or the connection
-broke), every item without a result is sent again on the next stream. The fronts own the
-stream: they write what `next_requests` returns, feed every reply to `received`, and ask
-`closed` what to do when the stream ends. Callers serialise every call.
+be written now (a few unacknowledged at a time, sized as the server's `Backoff` suggests), keeps
+references until the objects added before them have results, and records the server's
+`Results` by uuid or beacon. When a stream ends (the server shut down, ran low on memory, or
+the connection broke), every item without a result is sent again on the next stream.
+
+The drivers (`wvorm_core._batch.stream`) own the stream: they write what `start` and
+`next_requests` return, feed every reply to `received`, call `finish` at the context's end,
+and ask `closed` what to do when the stream ends. Callers serialise every call.
+
+Where the stream is, is one `Phase`; `_move` is the only way to change it, and a move the
+protocol does not have raises `PhaseError`:
+
+    start                        WAITING -> OPEN
+    OutOfMemory / ShuttingDown   OPEN -> HALTED
+    Stop written                 OPEN (all done, `finish` called) or HALTED -> STOPPING
+    closed                       OPEN, HALTED or STOPPING -> WAITING, then -> FINISHED when
+                                 the batch is done or gives up
+    abandon                      any phase -> FINISHED (final)
 """
 
 from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable
+from enum import Enum
 from uuid import UUID
 
-from wvorm_core._ops.batch import SERVICE, consistency, encode_object, reference_message
-from wvorm_core._ops.batching import BatchProgress, RetryPolicy, Tally, _passing, is_transient
+from wvorm_core._ops.batch.base import BatchProgress, RetryPolicy, Tally, is_passing, is_transient
+from wvorm_core._ops.batch.encode import SERVICE, consistency, encode_object, reference_message
 from wvorm_core._ops.encode import object_head
 from wvorm_core._ops.wire import field
 from wvorm_core.classes.config import ConsistencyLevel
@@ -40,7 +51,8 @@ WINDOW = 4
 Request = batch_pb2.BatchStreamRequest
 Reply = batch_pb2.BatchStreamReply
 STOP = Request(stop=Request.Stop()).SerializeToString()
-"""The `Stop` message, after which the fronts end writing."""
+"""The `Stop` message, after which the drivers end writing."""
+GAVE_UP = "the batch stream gave up; what was added is in failed_objects / failed_references"
 _DATA, _OBJECTS, _REFERENCES = b"\x12", b"\x0a", b"\x12"
 """Keys of `BatchStreamRequest.data`, and of `Data.objects` and `Data.references`."""
 
@@ -117,6 +129,34 @@ class _Reference:
 _Item = _Object | _Reference
 
 
+class Phase(Enum):
+    """Where the current stream is."""
+
+    WAITING = "waiting"
+    """No stream is open: before the first one, or between two."""
+    OPEN = "open"
+    """A stream is open and `Data` messages are written."""
+    HALTED = "halted"
+    """The server asked to stop writing (out of memory, shutting down); `Stop` comes next."""
+    STOPPING = "stopping"
+    """`Stop` is written; the server's last replies are read until it ends the stream."""
+    FINISHED = "finished"
+    """Every item has a result (done, given up or abandoned); no stream is opened again."""
+
+
+_MOVES: dict[Phase, frozenset[Phase]] = {
+    Phase.WAITING: frozenset({Phase.OPEN, Phase.FINISHED}),
+    Phase.OPEN: frozenset({Phase.HALTED, Phase.STOPPING, Phase.WAITING, Phase.FINISHED}),
+    Phase.HALTED: frozenset({Phase.STOPPING, Phase.WAITING, Phase.FINISHED}),
+    Phase.STOPPING: frozenset({Phase.WAITING, Phase.FINISHED}),
+    Phase.FINISHED: frozenset(),
+}
+
+
+class PhaseError(RuntimeError):
+    """A driver asked for a move the stream protocol does not have (a bug, not a failure)."""
+
+
 class StreamBatcher(Tally):
     """The state of one `stream()` batch context, across as many streams as it takes."""
 
@@ -143,14 +183,13 @@ class StreamBatcher(Tally):
         self._waiting: deque[tuple[int, BatchReference]] = deque()
         self._released: list[_Reference] = []
         self._unacked = 0
-        self._streaming = False
-        self._halted = False
-        self._stop_sent = False
+        self._phase = Phase.WAITING
+        self._finishing = False
+        """Set by `finish`: once everything has a result, the stream is stopped."""
         self._progressed = False
+        """Whether the current stream has brought results."""
         self._failures = 0
         self._wait = 0.0
-        self.finishing = False
-        """Set at the context's end: once everything has a result, the stream is stopped."""
 
     # -- adding ----------------------------------------------------------------------------
 
@@ -176,6 +215,7 @@ class StreamBatcher(Tally):
         """Encode one object into the message being filled; returns its uuid and whether the
         message is full (then `seal`). Only this and `seal` touch the message being filled."""
         index = self._objects_added
+        collection = self._collection_name(collection)
         head = object_head(collection, tenant)
         data, key, ident = encode_object(head, properties, uuid, vector, references, index)
         item = _Object(data, key, collection, properties, ident, vector, references, tenant, index)
@@ -184,27 +224,10 @@ class StreamBatcher(Tally):
         self._objects_added = index + 1
         return ident, len(self._filling_items) >= self._size
 
-    def add_reference(
-        self,
-        from_collection: str,
-        from_uuid: UUID,
-        from_property: str,
-        to_uuid: UUID,
-        to_collection: str | None,
-        tenant: str | None,
-    ) -> None:
-        """Queue a reference; it is sent once every object added before it has a result."""
-        record = BatchReference(
-            from_collection,
-            from_uuid,
-            from_property,
-            to_uuid,
-            to_collection,
-            tenant,
-            self._references_added,
-        )
-        self._references_added += 1
-        self._waiting.append((self._objects_added, record))
+    def add_references(self, records: list[BatchReference]) -> None:
+        """Queue references (from `new_references`); each is sent once every object added
+        before it has a result."""
+        self._waiting.extend((self._objects_added, record) for record in records)
 
     def seal(self) -> None:
         """Queue the message being filled for writing."""
@@ -246,13 +269,28 @@ class StreamBatcher(Tally):
             part, self._released = self._released[:size], self._released[size:]
             self._queue_references(part)
 
+    # -- the phase -------------------------------------------------------------------------
+
+    @property
+    def phase(self) -> Phase:
+        """Where the current stream is."""
+        return self._phase
+
+    def _move(self, to: Phase) -> None:
+        """The one way the phase changes; a move the protocol does not have raises."""
+        if to not in _MOVES[self._phase]:
+            raise PhaseError(f"stream batcher: no move from {self._phase.name} to {to.name}")
+        self._phase = to
+
+    def finish(self) -> None:
+        """The context ends: once everything added has a result, the stream is stopped."""
+        self._finishing = True
+
     # -- writing ---------------------------------------------------------------------------
 
     def start(self) -> bytes:
         """The first message of a new stream."""
-        self._streaming = True
-        self._halted = False
-        self._stop_sent = False
+        self._move(Phase.OPEN)
         self._progressed = False
         self._unacked = 0
         self._wait = 0.0
@@ -264,12 +302,13 @@ class StreamBatcher(Tally):
     def next_requests(self, final: bool) -> list[bytes]:
         """The messages to write now; `final` sends partial messages too (flush, the end).
 
-        A `Stop` message comes last when there is one; after it, the fronts end writing."""
+        A `Stop` message comes last when there is one (the phase is then `STOPPING`); after
+        it, the drivers end writing."""
         if final:
             self.seal()
-        self._release(final or self.finishing)
+        self._release(final or self._finishing)
         out = []
-        if self._streaming and not self._halted and not self._stop_sent:
+        if self._phase is Phase.OPEN:
             while self._pending and self._unacked < WINDOW:
                 request, items = self._pending.popleft()
                 for item in items:
@@ -279,14 +318,14 @@ class StreamBatcher(Tally):
                         self._open_references.setdefault(item.beacon, []).append(item)
                 self._unacked += 1
                 out.append(request)
-        if self._streaming and not self._stop_sent and (self._halted or self._finished):
-            self._stop_sent = True
+        if self._phase is Phase.HALTED or (self._phase is Phase.OPEN and self._done):
+            self._move(Phase.STOPPING)
             out.append(STOP)
         return out
 
     @property
-    def _finished(self) -> bool:
-        return self.finishing and self.idle
+    def _done(self) -> bool:
+        return self._finishing and self.idle
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -301,10 +340,9 @@ class StreamBatcher(Tally):
             if reply.backoff.batch_size > 0:
                 self._size = reply.backoff.batch_size
         elif kind == "out_of_memory":
-            self._halted = True
             self._wait = float(reply.out_of_memory.wait_time)
-        elif kind == "shutting_down":
-            self._halted = True
+        if kind in ("out_of_memory", "shutting_down") and self._phase is Phase.OPEN:
+            self._move(Phase.HALTED)
 
     def _results(self, results: Reply.Results) -> None:
         self._progressed = True
@@ -331,7 +369,7 @@ class StreamBatcher(Tally):
         item = items.pop(0)
         if not items:
             del self._open_objects[key]
-        if error is not None and _passing(error) and item.attempts < self.retry.max_attempts:
+        if error is not None and is_passing(error) and item.attempts < self.retry.max_attempts:
             item.attempts += 1
             retry.append(item)
             return
@@ -354,7 +392,7 @@ class StreamBatcher(Tally):
         item = items.pop(0)
         if not items:
             del self._open_references[key]
-        if error is not None and _passing(error) and item.attempts < self.retry.max_attempts:
+        if error is not None and is_passing(error) and item.attempts < self.retry.max_attempts:
             item.attempts += 1
             retry.append(item)
             return
@@ -374,12 +412,14 @@ class StreamBatcher(Tally):
 
     def closed(self, error: WeaviateError | None) -> float | None:
         """The stream ended (with `error`, or cleanly). Returns seconds to wait before opening
-        the next one, or None when the batch is done (nothing left, or given up: then every
-        item left is reported failed).
+        the next one, or None when the batch is done.
 
-        Raises `error` when it is not worth retrying (every item left is reported failed)."""
+        Raises when the batch gives up, after reporting every item left failed: `error` when it
+        is not worth retrying, else a `WeaviateError` once the retries are used up."""
+        self._move(Phase.WAITING)
         self._take_back()
-        if self.idle and self.finishing:
+        if self._done:
+            self._move(Phase.FINISHED)
             return None
         self._failures = 0 if self._progressed else self._failures + 1
         fatal = error is not None and (
@@ -387,22 +427,23 @@ class StreamBatcher(Tally):
         )
         delay = None if fatal else self.retry.delay(self._failures)
         if delay is None:
+            self._move(Phase.FINISHED)
             reason = error or WeaviateError("the server kept ending the batch stream")
             self._fail_all(f"batch stream failed after {self._failures} attempt(s): {reason}")
-            if fatal and error is not None:
-                raise error
-            return None
+            raise error if fatal and error is not None else WeaviateError(GAVE_UP)
         return max(delay if not self._progressed else 0.0, self._wait)
 
-    def abandon(self, message: str) -> None:
-        """Report everything without a result failed with `message` (the batch cannot go on)."""
+    def abandon(self, reason: BaseException | None) -> None:
+        """The batch cannot go on (the driver ended, for `reason`): everything without a result
+        is reported failed."""
+        if self._phase is not Phase.FINISHED:
+            self._move(Phase.FINISHED)
         self._take_back()
         self.seal()
-        self._fail_all(message)
+        self._fail_all(f"batch stream ended: {reason or GAVE_UP}")
 
     def _take_back(self) -> None:
         """The stream is gone: what it carried without a result is to be written again."""
-        self._streaming = False
         left: list[_Item] = [i for items in self._open_objects.values() for i in items]
         left += [i for items in self._open_references.values() for i in items]
         self._open_objects.clear()

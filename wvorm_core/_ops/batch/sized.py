@@ -1,10 +1,11 @@
-"""The batcher's logic, shared by the threaded and the asyncio fronts (no I/O, no threads).
+"""The sized modes' batcher (`dynamic`, `fixed_size`, `rate_limit`): no I/O, no threads.
 
-A `Batcher` encodes objects (as wire bytes) into the request being filled, hands out full requests
-(`Chunk`s) to send, decides after each failure whether and when to retry, keeps references
-until the objects added before them are done, sizes requests from the server's answers, and
-keeps the results. The fronts only move chunks: they send them, sleep when told, and report
-back. `add_object` is called from one thread; the fronts serialise every other call.
+A `Batcher` encodes objects (as wire bytes) into the request being filled, hands out full
+requests (`Chunk`s) to send, decides after each failure whether and when to retry, keeps
+references until the objects added before them are done, sizes requests from the server's
+answers, and keeps the results. The senders (`wvorm_core._batch.sized`) only move chunks: they
+send them, sleep when told, and report back. `add_object` is called from one thread; the
+senders serialise every other call.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from uuid import UUID
 
 from google.protobuf.message import Message
 
-from wvorm_core._ops.batch import (
+from wvorm_core._ops.batch.base import BatchProgress, RetryPolicy, Tally, is_passing, is_transient
+from wvorm_core._ops.batch.encode import (
     SERVICE,
     consistency,
     consistency_field,
@@ -31,34 +33,11 @@ from wvorm_core.classes.config import ConsistencyLevel
 from wvorm_core.classes.data import ReferenceInputs, Vectors
 from wvorm_core.exceptions import (
     WeaviateAuthenticationError,
-    WeaviateConnectionError,
     WeaviateError,
     WeaviateInvalidInputError,
-    WeaviateQueryError,
-    WeaviateServerError,
-    WeaviateTimeoutError,
 )
-from wvorm_core.outputs.batch import (
-    BatchObject,
-    BatchReference,
-    BatchResult,
-    ErrorObject,
-    ErrorReference,
-)
+from wvorm_core.outputs.batch import BatchObject, BatchReference, ErrorObject, ErrorReference
 from wvorm_core.proto.v1 import batch_pb2
-
-_TRANSIENT_GRPC = frozenset({"RESOURCE_EXHAUSTED", "ABORTED", "INTERNAL", "UNAVAILABLE"})
-_TRANSIENT_HTTP = frozenset({429, 500, 502, 503, 504})
-_PASSING_OBJECT_ERRORS = (
-    "shutting down",
-    "shutdown",
-    "context canceled",
-    "connection refused",
-    "resolve node name",
-    "no leader",
-    "not ready",
-)
-"""Per-object refusals about the server's state (stopping, restarting), not the object."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,44 +74,6 @@ class Sizing:
         return cls("rate_limit", size, 1, requests_per_minute)
 
 
-@dataclass(frozen=True, slots=True)
-class RetryPolicy:
-    """Bounded exponential backoff for transient failures (unavailable, 429, 5xx, restarts)."""
-
-    max_attempts: int = 12
-    first_delay: float = 0.25
-    max_delay: float = 8.0
-
-    def delay(self, attempt: int) -> float | None:
-        """Seconds to wait before attempt `attempt + 1`, or None when attempts are used up."""
-        if attempt >= self.max_attempts:
-            return None
-        return min(self.max_delay, self.first_delay * float(2 ** max(0, attempt - 1)))
-
-
-def is_transient(error: WeaviateError) -> bool:
-    """Whether a failed request is worth sending again."""
-    if isinstance(error, (WeaviateConnectionError, WeaviateTimeoutError)):
-        return True
-    if isinstance(error, WeaviateQueryError):
-        return str(error.status) in _TRANSIENT_GRPC
-    if isinstance(error, WeaviateServerError):
-        return error.status in _TRANSIENT_HTTP
-    return False
-
-
-@dataclass(frozen=True, slots=True)
-class BatchProgress:
-    """Counts reported to a progress callback after every answered request."""
-
-    objects_added: int
-    objects_done: int
-    objects_failed: int
-    references_added: int
-    references_done: int
-    references_failed: int
-
-
 _Entry = tuple[str, object, UUID, "Vectors | None", "ReferenceInputs | None", "str | None", int]
 """What is kept of an object until its request is answered (to report or resend it)."""
 
@@ -153,32 +94,6 @@ class Chunk:
 
     def __len__(self) -> int:
         return len(self.entries) if self.entries else len(self.references)
-
-
-class Tally:
-    """What a batch context has added and settled so far, and its results."""
-
-    def __init__(self) -> None:
-        self.results = BatchResult()
-        self._objects_added = 0
-        self._objects_done = 0
-        self._references_added = 0
-        self._references_done = 0
-
-    @property
-    def number_errors(self) -> int:
-        return len(self.results.failed_objects) + len(self.results.failed_references)
-
-    def progress(self) -> BatchProgress:
-        r = self.results
-        return BatchProgress(
-            self._objects_added,
-            self._objects_done,
-            len(r.failed_objects),
-            self._references_added,
-            self._references_done,
-            len(r.failed_references),
-        )
 
 
 class Batcher(Tally):
@@ -238,6 +153,7 @@ class Batcher(Tally):
         """Encode one object; returns its uuid and whether the request is full (then `seal`)."""
         chunk = self._filling
         index = self._objects_added
+        collection = self._collection_name(collection)
         head = object_head(collection, tenant)
         data, _, ident = encode_object(head, properties, uuid, vector, references, index)
         chunk.objects.append(data)
@@ -253,28 +169,11 @@ class Batcher(Tally):
         self._in_flight += 1
         return chunk
 
-    def add_reference(
-        self,
-        from_collection: str,
-        from_uuid: UUID,
-        from_property: str,
-        to_uuid: UUID,
-        to_collection: str | None,
-        tenant: str | None,
-    ) -> list[Chunk]:
-        """Queue a reference; it is sent once every object added before it is done."""
-        record = BatchReference(
-            from_collection,
-            from_uuid,
-            from_property,
-            to_uuid,
-            to_collection,
-            tenant,
-            self._references_added,
-        )
-        self._references_added += 1
+    def add_references(self, records: list[BatchReference]) -> list[Chunk]:
+        """Queue references (from `new_references`); each is sent once every object added
+        before it is done. Returns the reference requests that can be sent now."""
         after = self._filling.id if self._filling.entries else self._filling.id - 1
-        self._waiting.append((after, record))
+        self._waiting.extend((after, record) for record in records)
         return self.released(final=False)
 
     def flush(self) -> list[Chunk]:
@@ -300,7 +199,7 @@ class Batcher(Tally):
             chunks.append(chunk)
         return chunks
 
-    # -- sending (the fronts' workers) -----------------------------------------------------
+    # -- sending (the senders' workers) ----------------------------------------------------
 
     def split_if_too_large(self, chunk: Chunk) -> list[Chunk]:
         """The chunk, or parts of it when the request would exceed the gRPC message limit."""
@@ -368,7 +267,7 @@ class Batcher(Tally):
         errors = {e.index: e.error for e in reply.errors}
         again = None
         if errors and chunk.entries and self.retry.delay(chunk.attempts) is not None:
-            passing = sorted(i for i, m in errors.items() if _passing(m))
+            passing = sorted(i for i, m in errors.items() if is_passing(m))
             if passing:
                 again = self._resend(chunk, passing)
                 for index in passing:
@@ -419,9 +318,3 @@ class Batcher(Tally):
     def idle(self) -> bool:
         """Nothing is being sent and nothing sendable is waiting."""
         return self._in_flight == 0 and not self._released and not self._waiting
-
-
-def _passing(message: str) -> bool:
-    """Whether a per-object refusal is about the server's state, not the object."""
-    lowered = message.lower()
-    return any(marker in lowered for marker in _PASSING_OBJECT_ERRORS)

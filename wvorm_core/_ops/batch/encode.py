@@ -1,4 +1,10 @@
-"""Batch writes over gRPC: `BatchObjects`, `BatchReferences` and `BatchDelete`."""
+"""Batch writes on the wire: objects and references as gRPC messages, and the one-call ops.
+
+`encode_object` and `reference_message` are what both batchers send; `insert_many`,
+`add_references` and `delete_many` are whole `BatchObjects` / `BatchReferences` /
+`BatchDelete` calls for `collection.data`. Uuids are checked (`check_uuid`) or drawn from a
+cheap random pool (`random_uuid`).
+"""
 
 from __future__ import annotations
 
@@ -219,6 +225,7 @@ def reference_message(record: BatchReference) -> batch_pb2.BatchReference:
 def references_request(
     records: Sequence[BatchReference], level: ConsistencyLevel | None = None
 ) -> batch_pb2.BatchReferencesRequest:
+    """The `BatchReferencesRequest` carrying `records`."""
     return batch_pb2.BatchReferencesRequest(
         consistency_level=consistency(level),
         references=[reference_message(record) for record in records],
