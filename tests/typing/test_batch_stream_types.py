@@ -10,7 +10,7 @@ from typing_extensions import assert_type
 import wvorm_core
 from wvorm_core.batch_stream import AsyncClientStreamBatch, ClientStreamBatch
 from wvorm_core.classes.config import ConsistencyLevel
-from wvorm_core.collection_batch import AsyncCollectionBatch, CollectionBatch
+from wvorm_core.collections import AsyncCollectionBatch, CollectionBatch
 from wvorm_core.outputs import ErrorObject, ErrorReference
 
 

@@ -12,7 +12,7 @@ import wvorm_core
 from wvorm_core.batch import AsyncClientBatch, BatchProgress, ClientBatch
 from wvorm_core.classes.data import DataObject, DataReference, ReferenceToMulti
 from wvorm_core.classes.query import Filter
-from wvorm_core.collection_batch import AsyncCollectionBatch, CollectionBatch
+from wvorm_core.collections import AsyncCollectionBatch, CollectionBatch
 from wvorm_core.outputs import (
     BatchObjectReturn,
     BatchReferenceReturn,

@@ -7,6 +7,7 @@ from typing import Any, Generic, overload
 from typing_extensions import Unpack
 
 from wvorm_core._async.aggregate import AsyncAggregateCollection
+from wvorm_core._async.collection_batch import AsyncBatchCollection
 from wvorm_core._async.config import AsyncConfig
 from wvorm_core._async.data import AsyncDataCollection
 from wvorm_core._async.generate import AsyncGenerateCollection
@@ -20,7 +21,6 @@ from wvorm_core._transport.base import AsyncTransport
 from wvorm_core.classes.config import ConsistencyLevel
 from wvorm_core.classes.query import PropertySelection
 from wvorm_core.classes.tenants import Tenant
-from wvorm_core.collection_batch import AsyncBatchCollection
 from wvorm_core.outputs.query import P, R
 
 

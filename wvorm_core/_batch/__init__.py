@@ -9,7 +9,7 @@
 
 The modules split by batcher, not by blocking against asyncio, so what one batcher's two
 drivers share stays in one module. The fronts (`wvorm_core.batch`,
-`wvorm_core.collection_batch`) import every name from here: the asyncio front names
+`wvorm_core._async.collection_batch`) import every name from here: the asyncio front names
 `AsyncX` where the blocking one names `X`, from the same module, so one can be generated
 from the other.
 """

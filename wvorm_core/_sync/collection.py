@@ -11,6 +11,7 @@ from wvorm_core._context import CollectionContext, T, target_of
 from wvorm_core._ops.cursor import IteratorOptions
 from wvorm_core._ops.search import ReturnProperties
 from wvorm_core._sync.aggregate import AggregateCollection
+from wvorm_core._sync.collection_batch import BatchCollection
 from wvorm_core._sync.config import Config
 from wvorm_core._sync.data import DataCollection
 from wvorm_core._sync.generate import GenerateCollection
@@ -21,7 +22,6 @@ from wvorm_core._transport.base import Transport
 from wvorm_core.classes.config import ConsistencyLevel
 from wvorm_core.classes.query import PropertySelection
 from wvorm_core.classes.tenants import Tenant
-from wvorm_core.collection_batch import BatchCollection
 from wvorm_core.outputs.query import P, R
 
 

@@ -1,17 +1,21 @@
 """Collections and their namespaces (`data`, `query`, ...), sync and async."""
 
 from wvorm_core._async.collection import AsyncCollection
+from wvorm_core._async.collection_batch import AsyncCollectionBatch
 from wvorm_core._async.collections import AsyncCollections
 from wvorm_core._async.iterator import AsyncCollectionIterator
 from wvorm_core._sync.collection import Collection
+from wvorm_core._sync.collection_batch import CollectionBatch
 from wvorm_core._sync.collections import Collections
 from wvorm_core._sync.iterator import CollectionIterator
 
 __all__ = [
     "AsyncCollection",
+    "AsyncCollectionBatch",
     "AsyncCollectionIterator",
     "AsyncCollections",
     "Collection",
+    "CollectionBatch",
     "CollectionIterator",
     "Collections",
 ]

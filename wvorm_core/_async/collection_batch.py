@@ -1,66 +1,19 @@
-"""`collection.batch`: background import into one collection (and its tenant), sync and asyncio."""
+"""`collection.batch` (asyncio): background import into one collection (and its tenant)."""
 
 from __future__ import annotations
 
-from abc import abstractmethod
 from types import TracebackType
-from typing import Any, Generic, TypeVar
+from typing import Generic
 from uuid import UUID
 
-from wvorm_core._batch import BatchModes, BatchReport, ProgressCallback
+from wvorm_core._async.batch import AsyncBatchClient, AsyncClientBatch
+from wvorm_core._batch import BatchReport, ProgressCallback
 from wvorm_core._context import CollectionContext
 from wvorm_core._ops.batch import RetryPolicy
-from wvorm_core._transport.base import AsyncTransport, Transport
-from wvorm_core.batch import AsyncBatchClient, AsyncClientBatch, BatchClient, ClientBatch
+from wvorm_core._transport.base import AsyncTransport
 from wvorm_core.classes.data import ReferenceInput, ReferenceInputs, Vectors
 from wvorm_core.outputs.batch import BatchResult
 from wvorm_core.outputs.query import P, R
-
-
-class CollectionBatch(BatchReport, Generic[P]):
-    """A batch context bound to one collection (blocking)."""
-
-    def __init__(self, batch: ClientBatch, name: str, tenant: str | None) -> None:
-        self._batch = batch
-        self._name = name
-        self._tenant = tenant
-
-    @property
-    def results(self) -> BatchResult:
-        """Counts and refusals of this context."""
-        return self._batch.results
-
-    def __enter__(self) -> CollectionBatch[P]:
-        self._batch.__enter__()
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self._batch.__exit__(exc_type, exc, tb)
-
-    def add_object(
-        self,
-        properties: P | None = None,
-        references: ReferenceInputs | None = None,
-        uuid: UUID | str | None = None,
-        vector: Vectors | None = None,
-    ) -> UUID:
-        """Queue an object; returns its uuid. Bad input raises here, before anything is sent."""
-        return self._batch.add_object(
-            self._name, properties, references, uuid, vector, self._tenant
-        )
-
-    def add_reference(self, from_uuid: UUID | str, from_property: str, to: ReferenceInput) -> None:
-        """Queue a reference; it is sent after the objects added before it."""
-        self._batch.add_reference(from_uuid, self._name, from_property, to, self._tenant)
-
-    def flush(self) -> None:
-        """Send everything queued and wait for the answers."""
-        self._batch.flush()
 
 
 class AsyncCollectionBatch(BatchReport, Generic[P]):
@@ -111,26 +64,20 @@ class AsyncCollectionBatch(BatchReport, Generic[P]):
         await self._batch.flush()
 
 
-ContextT = TypeVar("ContextT", bound="ClientBatch | AsyncClientBatch")
-BoundT = TypeVar("BoundT")
+class AsyncBatchCollection(BatchReport, Generic[P, R]):
+    """`collection.batch` (asyncio): `dynamic()`, `fixed_size()`, `rate_limit()`, `stream()`."""
 
+    def __init__(self, transport: AsyncTransport, context: CollectionContext[P, R]) -> None:
+        self._client = AsyncBatchClient(transport)
+        self._context = context
 
-class _CollectionModes(BatchReport, Generic[ContextT, BoundT]):
-    """The client's batching modes, bound to one collection, its tenant and consistency level.
-
-    `ContextT` is the client's (blocking or asyncio) context, `BoundT` the bound one."""
-
-    _client: BatchModes[ContextT, ContextT]
-    _context: CollectionContext[Any, Any]
+    def _bind(self, batch: AsyncClientBatch) -> AsyncCollectionBatch[P]:
+        return AsyncCollectionBatch(batch, self._context.name, self._context.tenant)
 
     @property
     def results(self) -> BatchResult:
         """Counts and refusals of the current (or last) batch context."""
         return self._client.results
-
-    @abstractmethod
-    def _bind(self, batch: ContextT) -> BoundT:
-        """`batch`, bound to the collection."""
 
     def dynamic(
         self,
@@ -138,7 +85,7 @@ class _CollectionModes(BatchReport, Generic[ContextT, BoundT]):
         on_progress: ProgressCallback | None = None,
         show_progress: bool = False,
         retry: RetryPolicy | None = None,
-    ) -> BoundT:
+    ) -> AsyncCollectionBatch[P]:
         """Requests sized from the server's answers."""
         level = self._context.consistency_level
         return self._bind(
@@ -155,7 +102,7 @@ class _CollectionModes(BatchReport, Generic[ContextT, BoundT]):
         on_progress: ProgressCallback | None = None,
         show_progress: bool = False,
         retry: RetryPolicy | None = None,
-    ) -> BoundT:
+    ) -> AsyncCollectionBatch[P]:
         """Requests of `batch_size` objects, `concurrent_requests` in flight at once."""
         level = self._context.consistency_level
         return self._bind(
@@ -176,7 +123,7 @@ class _CollectionModes(BatchReport, Generic[ContextT, BoundT]):
         on_progress: ProgressCallback | None = None,
         show_progress: bool = False,
         retry: RetryPolicy | None = None,
-    ) -> BoundT:
+    ) -> AsyncCollectionBatch[P]:
         """At most `requests_per_minute` objects a minute (for rate-limited vectorizers)."""
         level = self._context.consistency_level
         return self._bind(
@@ -195,7 +142,7 @@ class _CollectionModes(BatchReport, Generic[ContextT, BoundT]):
         on_progress: ProgressCallback | None = None,
         show_progress: bool = False,
         retry: RetryPolicy | None = None,
-    ) -> BoundT:
+    ) -> AsyncCollectionBatch[P]:
         """Server-side batching over one gRPC stream; the server paces and sizes the import."""
         level = self._context.consistency_level
         return self._bind(
@@ -203,27 +150,3 @@ class _CollectionModes(BatchReport, Generic[ContextT, BoundT]):
                 level, on_progress=on_progress, show_progress=show_progress, retry=retry
             )
         )
-
-
-class BatchCollection(_CollectionModes[ClientBatch, CollectionBatch[P]], Generic[P, R]):
-    """`collection.batch` (blocking): `dynamic()`, `fixed_size()`, `rate_limit()`, `stream()`."""
-
-    def __init__(self, transport: Transport, context: CollectionContext[P, R]) -> None:
-        self._client = BatchClient(transport)
-        self._context = context
-
-    def _bind(self, batch: ClientBatch) -> CollectionBatch[P]:
-        return CollectionBatch(batch, self._context.name, self._context.tenant)
-
-
-class AsyncBatchCollection(
-    _CollectionModes[AsyncClientBatch, AsyncCollectionBatch[P]], Generic[P, R]
-):
-    """`collection.batch` (asyncio): `dynamic()`, `fixed_size()`, `rate_limit()`, `stream()`."""
-
-    def __init__(self, transport: AsyncTransport, context: CollectionContext[P, R]) -> None:
-        self._client = AsyncBatchClient(transport)
-        self._context = context
-
-    def _bind(self, batch: AsyncClientBatch) -> AsyncCollectionBatch[P]:
-        return AsyncCollectionBatch(batch, self._context.name, self._context.tenant)

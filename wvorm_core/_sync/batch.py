@@ -1,0 +1,107 @@
+# Generated from wvorm_core/_async/batch.py by scripts/unasync.py; do not edit.
+"""`client.batch` (blocking): import objects and references in the background.
+
+The logic is `wvorm_core._ops.batch`; the senders that move requests are `wvorm_core._batch`.
+"""
+
+from __future__ import annotations
+
+from types import TracebackType
+from uuid import UUID
+
+from typing_extensions import Self
+
+from wvorm_core._batch import BatchModes, BatchReport, BatchSender, StreamSender
+from wvorm_core._ops.batch import Batcher, StreamBatcher
+from wvorm_core._transport.base import Transport
+from wvorm_core.classes.data import ReferenceInput, ReferenceInputs, Vectors
+from wvorm_core.exceptions import WeaviateError
+from wvorm_core.outputs.batch import BatchResult
+
+
+class ClientBatch(BatchReport):
+    """One batch context of `client.batch` (blocking); add objects and references to it."""
+
+    def __init__(self, sender: BatchSender | StreamSender) -> None:
+        self._sender = sender
+        self._entered = False
+
+    @property
+    def results(self) -> BatchResult:
+        """Counts and refusals of this context."""
+        return self._sender.batcher.results
+
+    def __enter__(self) -> Self:
+        self._sender.start()
+        self._entered = True
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        sender = self._running()
+        self._entered = False
+        sender.finish()
+
+    def _running(self) -> BatchSender | StreamSender:
+        if not self._entered:
+            raise WeaviateError("use the batch as a context manager: `with ... as batch:`")
+        return self._sender
+
+    def add_object(
+        self,
+        collection: str,
+        properties: object = None,
+        references: ReferenceInputs | None = None,
+        uuid: UUID | str | None = None,
+        vector: Vectors | None = None,
+        tenant: str | None = None,
+    ) -> UUID:
+        """Queue an object; returns its uuid. Bad input raises here, before anything is sent."""
+        sender = self._running()
+        sender.check()
+        batcher = sender.batcher
+        ident, full = batcher.add_object(collection, properties, references, uuid, vector, tenant)
+        if full:
+            sender.seal()
+        return ident
+
+    def add_reference(
+        self,
+        from_uuid: UUID | str,
+        from_collection: str,
+        from_property: str,
+        to: ReferenceInput,
+        tenant: str | None = None,
+    ) -> None:
+        """Queue a reference; it is sent after the objects added before it."""
+        sender = self._running()
+        sender.check()
+        batcher = sender.batcher
+        records = batcher.new_references(from_uuid, from_collection, from_property, to, tenant)
+        sender.add_references(records)
+
+    def flush(self) -> None:
+        """Send everything queued and wait for the answers."""
+        self._running().flush()
+
+
+class ClientStreamBatch(ClientBatch):
+    """One `stream()` batch context of `client.batch` (blocking): the server paces the import."""
+
+
+class BatchClient(BatchModes[ClientBatch, ClientStreamBatch]):
+    """`client.batch` (blocking): `dynamic()`, `fixed_size()`, `rate_limit()`, `stream()`."""
+
+    def __init__(self, transport: Transport) -> None:
+        super().__init__(lambda: transport.grpc_max_message_size)
+        self._transport = transport
+
+    def _open(self, batcher: Batcher) -> ClientBatch:
+        return ClientBatch(BatchSender(self._transport, batcher))
+
+    def _open_stream(self, batcher: StreamBatcher) -> ClientStreamBatch:
+        return ClientStreamBatch(StreamSender(self._transport, batcher))
