@@ -351,7 +351,7 @@ class ClientConnection:
             flags = END_STREAM if end == total else 0
             out.append(_FRAME_HEAD.pack(room >> 16, room & 0xFFFF, DATA, flags, call.stream_id))
             if sent < 5:
-                out.append(b"\x00" + _U32.pack(len(call.body))[sent : min(end, 5)])
+                out.append((b"\x00" + _U32.pack(len(call.body)))[sent : min(end, 5)])
             if end > 5:
                 out.append(call.body[max(sent - 5, 0) : end - 5])
             self._send_window -= room
