@@ -253,7 +253,9 @@ def test_a_large_request_waits_for_the_servers_windows() -> None:
     more = [f for f in frames_sent(machine) if f[0] == DATA]
     assert [len(f[3]) for f in more] == [34_465]  # the stream's window grew by 100,000 - 65,535
     assert machine.call.state is CallState.SENDING
-    machine.receive_data(frame(WINDOW_UPDATE, u32(10**6)))
+    machine.receive_data(frame(WINDOW_UPDATE, u32(10**6)))  # the connection's: not enough
+    assert frames_sent(machine) == []
+    machine.receive_data(frame(WINDOW_UPDATE, u32(10**6), 0, 1))
     rest = [f for f in frames_sent(machine) if f[0] == DATA]
     assert rest[-1][1] == END_STREAM
     assert b"".join(f[3] for f in sent + more + rest) == grpc_message(request)
