@@ -83,7 +83,7 @@ class Http2Channel:
     """Unary gRPC calls to one server over a pool of connections; safe across threads.
 
     A connection lost while idle is replaced; a call the server provably never saw is sent
-    once more. After a fork the child opens its own connections.
+    once more, on a fresh connection. After a fork the child opens its own connections.
     """
 
     def __init__(self, host: str, port: int) -> None:
@@ -109,7 +109,7 @@ class Http2Channel:
         `CallFailed`. Messages either way may be at most `limit` bytes."""
         head = self._heads.block(method, request, metadata, timeout, limit)
         for attempt in (1, 2):
-            connection = self._acquire(timeout)
+            connection = self._acquire(timeout, fresh=attempt == 2)
             try:
                 return connection.unary(head, request, limit)
             except CallFailed as failure:
@@ -119,11 +119,11 @@ class Http2Channel:
                 self._release(connection)
         raise AssertionError("unreachable")
 
-    def _acquire(self, timeout: float | None) -> Connection:
+    def _acquire(self, timeout: float | None, fresh: bool) -> Connection:
         if self._pid != os.getpid():
             self._idle = []
             self._pid = os.getpid()
-        while self._idle:
+        while self._idle and not fresh:
             try:
                 connection = self._idle.pop()
             except IndexError:

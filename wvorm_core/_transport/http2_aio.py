@@ -95,9 +95,12 @@ class AsyncConnection(asyncio.Protocol):
 
 
 class AsyncHttp2Channel:
-    """Unary gRPC calls to one server over a pool of connections, for coroutines of one event
-    loop at a time (connections of a former loop are dropped). A call the server provably
-    never saw is sent once more; after a fork the child opens its own connections."""
+    """Unary gRPC calls to one server over a pool of connections, for the coroutines of one
+    event loop at a time (a former loop's connections are dropped).
+
+    A call the server provably never saw is sent once more, on a fresh connection. After a
+    fork the child opens its own connections.
+    """
 
     def __init__(self, host: str, port: int) -> None:
         self.host = host
@@ -123,7 +126,7 @@ class AsyncHttp2Channel:
         `CallFailed`. Messages either way may be at most `limit` bytes."""
         head = self._heads.block(method, request, metadata, timeout, limit)
         for attempt in (1, 2):
-            connection = await self._acquire(timeout)
+            connection = await self._acquire(timeout, fresh=attempt == 2)
             try:
                 return await connection.unary(head, request, limit, timeout)
             except CallFailed as failure:
@@ -133,14 +136,14 @@ class AsyncHttp2Channel:
                 self._release(connection)
         raise AssertionError("unreachable")
 
-    async def _acquire(self, timeout: float | None) -> AsyncConnection:
+    async def _acquire(self, timeout: float | None, fresh: bool) -> AsyncConnection:
         loop = asyncio.get_running_loop()
         if self._pid != os.getpid():
             self._idle, self._pid = [], os.getpid()
         if self._loop is not loop:
             await self.close()
             self._loop = loop
-        while self._idle:
+        while self._idle and not fresh:
             connection = self._idle.pop()
             if connection.machine.state is ConnectionState.IDLE:
                 return connection
