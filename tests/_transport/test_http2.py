@@ -17,14 +17,9 @@ import wvorm_core
 from wvorm_core._ops import search
 from wvorm_core._transport.auth import AuthSession
 from wvorm_core._transport.common import TransportSettings
-from wvorm_core._transport.http2 import (
-    CallFailed,
-    Connection,
-    HeaderDecoder,
-    Http2Channel,
-    hpack_int,
-    request_headers,
-)
+from wvorm_core._transport.http2 import Connection, Http2Channel
+from wvorm_core._transport.http2_events import CallFailed
+from wvorm_core._transport.http2_headers import HeaderDecoder, hpack_int, request_headers
 from wvorm_core.classes.config import Configure, DataType, Property
 from wvorm_core.classes.init import AdditionalConfig
 from wvorm_core.embedded import EmbeddedOptions, EmbeddedServer, free_port

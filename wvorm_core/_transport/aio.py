@@ -1,4 +1,5 @@
-"""The asyncio transport: httpx.AsyncClient for REST, grpc.aio for gRPC."""
+"""The asyncio transport: httpx.AsyncClient for REST; for gRPC, wvorm's own HTTP/2 connections
+(unary calls, where they apply) and grpc.aio."""
 
 from __future__ import annotations
 
@@ -24,6 +25,8 @@ from wvorm_core._transport.common import (
     rest_failure,
     serialize,
 )
+from wvorm_core._transport.http2_aio import AsyncHttp2Channel
+from wvorm_core._transport.http2_events import CallFailed
 from wvorm_core.exceptions import WeaviateError
 
 T = TypeVar("T")
@@ -32,13 +35,17 @@ _Unary = Callable[..., Awaitable[Message]]
 
 
 class AsyncNetworkTransport:
-    """Runs operations with asyncio I/O; the gRPC channel opens on first use in the loop."""
+    """Runs operations with asyncio I/O; gRPC connections open on first use in the loop."""
 
     def __init__(self, settings: TransportSettings) -> None:
         self.settings = settings
         self._http = httpx.AsyncClient(**settings.http_client_options())  # type: ignore[arg-type]
         self._channel: grpc.aio.Channel | None = None
         self._unary: dict[str, _Unary] = {}
+        self._http2: AsyncHttp2Channel | None = None
+        if settings.builtin_grpc():
+            endpoint = settings.params.grpc
+            self._http2 = AsyncHttp2Channel(endpoint.host, endpoint.port)
 
     @property
     def grpc_max_message_size(self) -> int:
@@ -84,6 +91,18 @@ class AsyncNetworkTransport:
         return RestResponse(reply.status_code, reply.content)
 
     async def _send_grpc(self, call: GrpcRequest) -> Message:
+        if self._http2 is not None:
+            try:
+                reply = await self._http2.unary(
+                    call.method,
+                    serialize(call.request),
+                    self.settings.grpc_metadata() + call.metadata,
+                    self.settings.timeouts[call.timeout],
+                    self.settings.grpc_max_message_size,
+                )
+            except CallFailed as failure:
+                raise grpc_error(call.method, failure.code, failure.details) from None
+            return call.reply_type.FromString(reply)  # type: ignore[arg-type]  # (any buffer)
         unary = self._unary_for(call)
         try:
             return await unary(
@@ -134,6 +153,8 @@ class AsyncNetworkTransport:
 
     async def close(self) -> None:
         await self._http.aclose()
+        if self._http2 is not None:
+            await self._http2.close()
         if self._channel is not None:
             await self._channel.close()
         self._channel = None

@@ -25,7 +25,8 @@ from wvorm_core._transport.common import (
     rest_failure,
     serialize,
 )
-from wvorm_core._transport.http2 import CallFailed, Http2Channel
+from wvorm_core._transport.http2 import Http2Channel
+from wvorm_core._transport.http2_events import CallFailed
 from wvorm_core.exceptions import WeaviateError
 
 T = TypeVar("T")

@@ -1,0 +1,165 @@
+"""Unary gRPC calls over wvorm's own HTTP/2, asyncio: a Protocol driving the sans-IO
+`http2_connection.ClientConnection`, and a pool of such connections for coroutines.
+
+The asyncio transport uses this where the sync transport uses `http2.Http2Channel` (plaintext,
+no channel options, no proxy); grpc.aio's unary call costs several times the CPU. The loop
+feeds each connection as bytes arrive, so an idle one answers PINGs and notices GOAWAY or a
+close by itself. Each connection carries one call at a time; a coroutine takes an idle one
+(or opens one), makes its call and puts it back. All protocol logic lives in the machine.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+from typing import cast
+
+from wvorm_core._transport.http2_connection import MAX_WINDOW, ClientConnection, ConnectionState
+from wvorm_core._transport.http2_events import CallEnded, CallFailed, Event
+from wvorm_core._transport.http2_headers import RequestHeads
+
+
+class AsyncConnection(asyncio.Protocol):
+    """One HTTP/2 connection on an asyncio transport, carrying one unary call at a time."""
+
+    def __init__(self, window: int = MAX_WINDOW) -> None:
+        self.machine = ClientConnection(window)
+        self.transport: asyncio.Transport | None = None
+        self.closed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._ended: asyncio.Future[CallEnded] | None = None
+
+    @classmethod
+    async def open(cls, host: str, port: int, timeout: float | None) -> AsyncConnection:
+        """Connect to `host:port` within `timeout` seconds, or raise `CallFailed`."""
+        loop = asyncio.get_running_loop()
+        try:
+            _, connection = await asyncio.wait_for(loop.create_connection(cls, host, port), timeout)
+        except (OSError, asyncio.TimeoutError) as error:
+            reason = str(error) or "timed out"
+            raise CallFailed("UNAVAILABLE", f"cannot connect to {host}:{port}: {reason}") from None
+        return connection
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        self.transport = cast(asyncio.Transport, transport)
+
+    def data_received(self, data: bytes) -> None:
+        self._handle(self.machine.receive_data(data))
+
+    def eof_received(self) -> None:
+        self._handle(self.machine.receive_data(b""))
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._handle(self.machine.connection_lost(str(exc) if exc else "the connection closed"))
+        if not self.closed.done():
+            self.closed.set_result(None)
+
+    def _handle(self, events: list[Event]) -> None:
+        """Write what the machine has to send, close once it is closed, wake the call."""
+        transport = self.transport
+        assert transport is not None
+        if (pending := self.machine.data_to_send()) and not transport.is_closing():
+            transport.write(pending)
+        if self.machine.state is ConnectionState.CLOSED:
+            transport.close()
+        ended = self._ended
+        for event in events:
+            if type(event) is CallEnded and ended is not None and not ended.done():
+                ended.set_result(event)
+
+    async def unary(
+        self, head: bytes, request: bytes, limit: int, timeout: float | None
+    ) -> bytearray:
+        """Make one call within `timeout` seconds: `head` is its header block, `request` its
+        message; returns the reply message, or raises `CallFailed`."""
+        loop = asyncio.get_running_loop()
+        ended: asyncio.Future[CallEnded] = loop.create_future()
+        self._ended = ended
+        self.machine.send_request(head, request, limit)
+        self._handle([])
+        timer = None if timeout is None else loop.call_later(timeout, self._time_out)
+        try:
+            return (await ended).reply()
+        finally:
+            self._ended = None
+            if timer is not None:
+                timer.cancel()
+
+    def _time_out(self) -> None:
+        self._handle(self.machine.connection_lost("", timed_out=True))
+
+    def close(self) -> None:
+        if self.transport is not None:
+            with contextlib.suppress(RuntimeError):  # its loop is closed: nothing to tidy
+                self.transport.close()
+
+
+class AsyncHttp2Channel:
+    """Unary gRPC calls to one server over a pool of connections, for the coroutines of one
+    event loop at a time (a former loop's connections are dropped).
+
+    A call the server provably never saw is sent once more, on a fresh connection. After a
+    fork the child opens its own connections.
+    """
+
+    def __init__(self, host: str, port: int) -> None:
+        self.host = host
+        self.port = port
+        self.authority = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+        self._heads = RequestHeads(self.authority)
+        self._idle: list[AsyncConnection] = []
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._pid = os.getpid()
+
+    def __repr__(self) -> str:
+        return f"AsyncHttp2Channel({self.authority})"
+
+    async def unary(
+        self,
+        method: str,
+        request: bytes,
+        metadata: tuple[tuple[str, str], ...],
+        timeout: float | None,
+        limit: int,
+    ) -> bytearray:
+        """Call `method` with the `request` bytes; returns the reply message bytes or raises
+        `CallFailed`. Messages either way may be at most `limit` bytes."""
+        head = self._heads.block(method, request, metadata, timeout, limit)
+        for attempt in (1, 2):
+            connection = await self._acquire(timeout, fresh=attempt == 2)
+            try:
+                return await connection.unary(head, request, limit, timeout)
+            except CallFailed as failure:
+                if not failure.retry or attempt == 2:
+                    raise
+            finally:
+                self._release(connection)
+        raise AssertionError("unreachable")
+
+    async def _acquire(self, timeout: float | None, fresh: bool) -> AsyncConnection:
+        loop = asyncio.get_running_loop()
+        if self._pid != os.getpid():
+            self._idle, self._pid = [], os.getpid()
+        if self._loop is not loop:
+            await self.close()
+            self._loop = loop
+        while self._idle and not fresh:
+            connection = self._idle.pop()
+            if connection.machine.state is ConnectionState.IDLE:
+                return connection
+            connection.close()
+        return await AsyncConnection.open(self.host, self.port, timeout)
+
+    def _release(self, connection: AsyncConnection) -> None:
+        if connection.machine.state is ConnectionState.IDLE and self._pid == os.getpid():
+            self._idle.append(connection)
+        else:
+            connection.close()
+
+    async def close(self) -> None:
+        """Close the idle connections, waiting for those of the running loop to be closed."""
+        idle, self._idle = self._idle, []
+        for connection in idle:
+            connection.close()
+        loop = asyncio.get_running_loop()
+        await asyncio.gather(*(c.closed for c in idle if c.closed.get_loop() is loop))
