@@ -19,6 +19,7 @@ from wvorm_core._ops.calls import (
     RestResponse,
     grpc_error,
 )
+from wvorm_core._transport.base import drive_async
 from wvorm_core._transport.common import (
     TransportSettings,
     grpc_failure,
@@ -27,7 +28,6 @@ from wvorm_core._transport.common import (
 )
 from wvorm_core._transport.http2_aio import AsyncHttp2Channel
 from wvorm_core._transport.http2_events import CallFailed
-from wvorm_core.exceptions import WeaviateError
 
 T = TypeVar("T")
 
@@ -54,21 +54,8 @@ class AsyncNetworkTransport:
     async def run(self, op: Op[T]) -> T:
         """Drive `op` to completion, awaiting each request it yields."""
         if self.settings.auth.refresh_due():
-            await self._drive(self.settings.auth.refresh())
-        return await self._drive(op)
-
-    async def _drive(self, op: Op[T]) -> T:
-        try:
-            call = next(op)
-            while True:
-                try:
-                    reply = await self._send(call)
-                except WeaviateError as error:
-                    call = op.throw(error)
-                else:
-                    call = op.send(reply)
-        except StopIteration as done:
-            return done.value  # type: ignore[no-any-return]
+            await drive_async(self.settings.auth.refresh(), self._send)
+        return await drive_async(op, self._send)
 
     async def _send(self, call: Call) -> object:
         if isinstance(call, GrpcRequest):
@@ -116,7 +103,7 @@ class AsyncNetworkTransport:
     async def stream(self, method: str, reply_type: type[Message]) -> GrpcStream:
         """Open a bidirectional gRPC stream."""
         if self.settings.auth.refresh_due():
-            await self._drive(self.settings.auth.refresh())
+            await drive_async(self.settings.auth.refresh(), self._send)
         channel = self._open_channel()
         call = channel.stream_stream(
             method,

@@ -19,6 +19,7 @@ from wvorm_core._ops.calls import (
     RestResponse,
     grpc_error,
 )
+from wvorm_core._transport.base import drive
 from wvorm_core._transport.common import (
     TransportSettings,
     grpc_failure,
@@ -27,7 +28,6 @@ from wvorm_core._transport.common import (
 )
 from wvorm_core._transport.http2 import Http2Channel
 from wvorm_core._transport.http2_events import CallFailed
-from wvorm_core.exceptions import WeaviateError
 
 T = TypeVar("T")
 
@@ -55,21 +55,8 @@ class NetworkTransport:
     def run(self, op: Op[T]) -> T:
         """Drive `op` to completion, sending each request it yields."""
         if self.settings.auth.refresh_due():
-            self._drive(self.settings.auth.refresh())
-        return self._drive(op)
-
-    def _drive(self, op: Op[T]) -> T:
-        try:
-            call = next(op)
-            while True:
-                try:
-                    reply = self._send(call)
-                except WeaviateError as error:
-                    call = op.throw(error)
-                else:
-                    call = op.send(reply)
-        except StopIteration as done:
-            return done.value  # type: ignore[no-any-return]
+            drive(self.settings.auth.refresh(), self._send)
+        return drive(op, self._send)
 
     def _send(self, call: Call) -> object:
         if isinstance(call, GrpcRequest):
@@ -136,7 +123,7 @@ class NetworkTransport:
         replies; a failed stream raises the matching `WeaviateError`. Closing the iterator
         cancels the call."""
         if self.settings.auth.refresh_due():
-            self._drive(self.settings.auth.refresh())
+            drive(self.settings.auth.refresh(), self._send)
         if self._channel is None or self._channel_pid != os.getpid():
             self._open_channel()
         assert self._channel is not None
