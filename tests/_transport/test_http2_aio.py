@@ -178,8 +178,9 @@ class ScriptedPeer:
     """A loopback server answering its n-th connection with `answers[n]` (None: silence),
     then closing its side once the client has read it."""
 
-    def __init__(self, *answers: bytes | None) -> None:
+    def __init__(self, *answers: bytes | None, keep_open: bool = False) -> None:
         self.answers = list(answers)
+        self.keep_open = keep_open
         self.connections = 0
         self.listener = socket.create_server(("127.0.0.1", 0))
         self.port = self.listener.getsockname()[1]
@@ -195,8 +196,7 @@ class ScriptedPeer:
             self.connections += 1
             threading.Thread(target=self._answer, args=(conn, answer), daemon=True).start()
 
-    @staticmethod
-    def _answer(conn: socket.socket, answer: bytes | None) -> None:
+    def _answer(self, conn: socket.socket, answer: bytes | None) -> None:
         conn.settimeout(10)
         with conn:
             try:
@@ -211,7 +211,8 @@ class ScriptedPeer:
                         break
                 if answer is not None:
                     conn.sendall(answer)
-                    conn.shutdown(socket.SHUT_WR)
+                    if not self.keep_open:
+                        conn.shutdown(socket.SHUT_WR)
                 while conn.recv(1 << 16):
                     pass
             except OSError:
@@ -281,6 +282,21 @@ async def test_a_silent_peer_times_out_and_a_cancelled_call_leaves_no_connection
         await task
     assert channel._idle == []
     await channel.close()
+
+
+async def test_a_short_timeout_after_a_long_one_on_the_same_connection() -> None:
+    """The connection keeps one deadline timer: a shorter deadline must move it earlier."""
+    peer = ScriptedPeer(REPLY, keep_open=True)  # answers the first call, ignores the next
+    channel = AsyncHttp2Channel("127.0.0.1", peer.port)
+    try:
+        assert await channel.unary(SEARCH, b"", (), 3600, 1000) == b"ok"
+        with pytest.raises(CallFailed, match="within the timeout") as failed:
+            await asyncio.wait_for(channel.unary(SEARCH, b"", (), 0.2, 1000), 30)
+        assert failed.value.code == "DEADLINE_EXCEEDED"
+        assert peer.connections == 1
+    finally:
+        await channel.close()
+        peer.close()
 
 
 def test_a_channel_moves_to_a_new_event_loop(server: EmbeddedServer) -> None:

@@ -109,9 +109,9 @@ def failure(events: list[Event]) -> CallFailed:
     return failed.value
 
 
-def frames_sent(machine: ClientConnection) -> list[tuple[int, int, int, bytes]]:
+def frames_sent(machine: ClientConnection, acks: bool = False) -> list[tuple[int, int, int, bytes]]:
     """What the machine has to send, as (type, flags, stream, payload)."""
-    data = machine.data_to_send().removeprefix(PREFACE)
+    data = machine.data_to_send(acks=acks).removeprefix(PREFACE)
     out = []
     while data:
         size = int.from_bytes(data[:3], "big")
@@ -289,10 +289,24 @@ def test_the_reply_can_end_before_the_request_is_all_sent() -> None:
 
 
 def test_pings_are_answered_and_acks_ignored() -> None:
-    machine = started()
+    machine = ClientConnection()
+    machine.data_to_send()
     events = machine.receive_data(frame(PING, b"12345678") + frame(PING, b"87654321", ACK))
     assert events == [PingReceived(b"12345678")]
-    assert frames_sent(machine) == [(PING, ACK, 0, b"12345678")]
+    assert frames_sent(machine) == [(PING, ACK, 0, b"12345678")]  # idle: at once
+
+
+def test_a_ping_during_a_call_is_answered_with_the_next_write() -> None:
+    machine = started()
+    machine.receive_data(frame(PING, b"first..."))
+    assert machine.acks_waiting
+    assert machine.data_to_send() == b""  # it waits for a write, or for the driver's delay
+    assert [f[3] for f in frames_sent(machine, acks=True)] == [b"first..."]
+    assert not machine.acks_waiting
+    machine.receive_data(frame(PING, b"second.."))
+    ended(machine.receive_data(reply()))
+    machine.send_request(HEAD, b"next", 1000)
+    assert [f[0] for f in frames_sent(machine)] == [HEADERS, DATA, PING]  # with the request
 
 
 def test_goaway_refuses_a_call_the_server_never_saw() -> None:

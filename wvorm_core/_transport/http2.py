@@ -15,7 +15,12 @@ import os
 import select
 import socket
 
-from wvorm_core._transport.http2_connection import MAX_WINDOW, ClientConnection, ConnectionState
+from wvorm_core._transport.http2_connection import (
+    MAX_ACK_DELAY,
+    MAX_WINDOW,
+    ClientConnection,
+    ConnectionState,
+)
 from wvorm_core._transport.http2_events import CallEnded, CallFailed, Event
 from wvorm_core._transport.http2_headers import RequestHeads
 
@@ -40,15 +45,13 @@ class Connection:
     def usable(self) -> bool:
         """Whether an idle connection can take a call: handles what the server sent while it
         sat idle, and says no once the server closed it or said it is going away."""
-        machine = self.machine
+        machine = self.machine  # what it has to send goes out with the call
         try:
             while (
                 machine.state is not ConnectionState.CLOSED
                 and select.select((self.sock,), (), (), 0)[0]
             ):
                 machine.receive_data(self.sock.recv(_RECV_SIZE))
-            if pending := machine.data_to_send():
-                self.sock.sendall(pending)
         except OSError:
             return False
         return machine.state is ConnectionState.IDLE
@@ -66,14 +69,17 @@ class Connection:
                     return event.reply()
 
     def _exchange(self) -> list[Event]:
-        """Write what the machine has to send, then read once; returns what came back."""
-        machine = self.machine
+        """Write what the machine has to send, then read once; returns what came back. PING
+        acknowledgements wait for the next write, or `MAX_ACK_DELAY` without a reply."""
+        machine, sock = self.machine, self.sock
         writing = True
         try:
             if pending := machine.data_to_send():
-                self.sock.sendall(pending)
+                sock.sendall(pending)
+            if machine.acks_waiting and not select.select((sock,), (), (), MAX_ACK_DELAY)[0]:
+                sock.sendall(machine.data_to_send(acks=True))
             writing = False
-            return machine.receive_data(self.sock.recv(_RECV_SIZE))
+            return machine.receive_data(sock.recv(_RECV_SIZE))
         except OSError as error:
             timed_out = isinstance(error, TimeoutError)
             return machine.connection_lost(str(error), timed_out=timed_out, in_write=writing)

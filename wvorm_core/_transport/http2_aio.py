@@ -15,7 +15,12 @@ import contextlib
 import os
 from typing import cast
 
-from wvorm_core._transport.http2_connection import MAX_WINDOW, ClientConnection, ConnectionState
+from wvorm_core._transport.http2_connection import (
+    MAX_ACK_DELAY,
+    MAX_WINDOW,
+    ClientConnection,
+    ConnectionState,
+)
 from wvorm_core._transport.http2_events import CallEnded, CallFailed, Event
 from wvorm_core._transport.http2_headers import RequestHeads
 
@@ -26,8 +31,12 @@ class AsyncConnection(asyncio.Protocol):
     def __init__(self, window: int = MAX_WINDOW) -> None:
         self.machine = ClientConnection(window)
         self.transport: asyncio.Transport | None = None
-        self.closed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._loop = asyncio.get_running_loop()
+        self.closed: asyncio.Future[None] = self._loop.create_future()
         self._ended: asyncio.Future[CallEnded] | None = None
+        self._deadline: float | None = None
+        self._deadline_timer: asyncio.TimerHandle | None = None
+        self._ack_timer: asyncio.TimerHandle | None = None
 
     @classmethod
     async def open(cls, host: str, port: int, timeout: float | None) -> AsyncConnection:
@@ -51,17 +60,23 @@ class AsyncConnection(asyncio.Protocol):
 
     def connection_lost(self, exc: Exception | None) -> None:
         self._handle(self.machine.connection_lost(str(exc) if exc else "the connection closed"))
+        for timer in (self._deadline_timer, self._ack_timer):
+            if timer is not None:
+                timer.cancel()
         if not self.closed.done():
             self.closed.set_result(None)
 
-    def _handle(self, events: list[Event]) -> None:
-        """Write what the machine has to send, close once it is closed, wake the call."""
-        transport = self.transport
+    def _handle(self, events: list[Event], acks: bool = False) -> None:
+        """Write what the machine has to send (PING acknowledgements within `MAX_ACK_DELAY`),
+        close once it is closed, wake the call."""
+        transport, machine = self.transport, self.machine
         assert transport is not None
-        if (pending := self.machine.data_to_send()) and not transport.is_closing():
+        if (pending := machine.data_to_send(acks=acks)) and not transport.is_closing():
             transport.write(pending)
-        if self.machine.state is ConnectionState.CLOSED:
+        if machine.state is ConnectionState.CLOSED:
             transport.close()
+        elif machine.acks_waiting and self._ack_timer is None:
+            self._ack_timer = self._loop.call_later(MAX_ACK_DELAY, self._send_acks)
         ended = self._ended
         for event in events:
             if type(event) is CallEnded and ended is not None and not ended.done():
@@ -72,21 +87,35 @@ class AsyncConnection(asyncio.Protocol):
     ) -> bytearray:
         """Make one call within `timeout` seconds: `head` is its header block, `request` its
         message; returns the reply message, or raises `CallFailed`."""
-        loop = asyncio.get_running_loop()
-        ended: asyncio.Future[CallEnded] = loop.create_future()
+        ended: asyncio.Future[CallEnded] = self._loop.create_future()
         self._ended = ended
         self.machine.send_request(head, request, limit)
         self._handle([])
-        timer = None if timeout is None else loop.call_later(timeout, self._time_out)
+        if timeout is not None:
+            self._deadline = deadline = self._loop.time() + timeout
+            timer = self._deadline_timer
+            if timer is None or timer.when() > deadline:
+                if timer is not None:
+                    timer.cancel()
+                self._deadline_timer = self._loop.call_at(deadline, self._check_deadline)
         try:
             return (await ended).reply()
         finally:
-            self._ended = None
-            if timer is not None:
-                timer.cancel()
+            self._ended = self._deadline = None
 
-    def _time_out(self) -> None:
-        self._handle(self.machine.connection_lost("", timed_out=True))
+    def _check_deadline(self) -> None:
+        """Time out the call in flight if its deadline passed; one timer serves every call."""
+        self._deadline_timer = None
+        if self._deadline is None:
+            return
+        if self._loop.time() < self._deadline:
+            self._deadline_timer = self._loop.call_at(self._deadline, self._check_deadline)
+        else:
+            self._handle(self.machine.connection_lost("", timed_out=True))
+
+    def _send_acks(self) -> None:
+        self._ack_timer = None
+        self._handle([], acks=True)
 
     def close(self) -> None:
         if self.transport is not None:

@@ -54,6 +54,8 @@ DEFAULT_WINDOW = 65_535
 DEFAULT_MAX_FRAME = 16_384
 MAX_INBOUND_FRAME = 1 << 20
 """The SETTINGS_MAX_FRAME_SIZE we announce: a larger frame is a connection error."""
+MAX_ACK_DELAY = 0.05
+"""The longest, in seconds, a driver holds PING acknowledgements while a call waits."""
 MAX_CONTINUATIONS = 64
 """CONTINUATION frames allowed in one header block (as in h2)."""
 
@@ -168,6 +170,7 @@ class ClientConnection:
         self._call: Call | None = None
         self._buffer = bytearray()
         self._out: list[bytes | memoryview] = []
+        self._acks: list[bytes | memoryview] = []
         self._next_stream = 1
         self._send_window = DEFAULT_WINDOW
         self._peer_initial_window = DEFAULT_WINDOW
@@ -221,15 +224,30 @@ class ClientConnection:
         self._send_request_data(call)
         return stream
 
-    def data_to_send(self) -> bytes:
-        """The bytes to write to the server now (empty when there are none)."""
+    @property
+    def acks_waiting(self) -> bool:
+        """Whether PING acknowledgements wait for a write (see `data_to_send`)."""
+        return bool(self._acks)
+
+    def data_to_send(self, *, acks: bool = False) -> bytes:
+        """The bytes to write to the server now (empty when there are none).
+
+        A PING that comes during a call is acknowledged with the next bytes written, often
+        the next request, which saves a write per call (gRPC servers ping on every request to
+        estimate bandwidth); `acks=True` takes the acknowledgements now, and drivers do so
+        when the call has waited `MAX_ACK_DELAY` seconds for more bytes.
+        """
         self._end_stream_in_output = self._end_stream_queued
         self._end_stream_queued = False
-        if not self._out:
+        out = self._out
+        if self._acks and (out or acks):
+            out += self._acks
+            self._acks.clear()
+        if not out:
             return b""
-        out = b"".join(self._out)
-        self._out.clear()
-        return out
+        data = b"".join(out)
+        out.clear()
+        return data
 
     def receive_data(self, data: bytes) -> list[Event]:
         """Take bytes the server sent (b"" when it closed the connection); returns what they
@@ -403,7 +421,9 @@ class ClientConnection:
                 raise _Violation(FRAME_SIZE_ERROR, f"a PING of {end - start} bytes")
             if not flags & ACK:
                 payload = bytes(buf[start:end])
-                self._out.append(frame(PING, ACK, 0, payload))
+                (self._out if self._call is None else self._acks).append(
+                    frame(PING, ACK, 0, payload)
+                )
                 events.append(PingReceived(payload))
         elif kind == SETTINGS:
             self._settings(flags, stream, buf, start, end)

@@ -21,7 +21,7 @@ class CallFailed(Exception):
         self.broken = broken
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ResponseReceived:
     """The response headers of a call (`headers` decoded; `:status` among them)."""
 
@@ -29,7 +29,7 @@ class ResponseReceived:
     headers: dict[str, str]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class DataReceived:
     """A DATA frame of `length` flow-controlled bytes on a call's stream."""
 
@@ -37,7 +37,7 @@ class DataReceived:
     length: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class TrailersReceived:
     """The trailers of a call: its gRPC status name and message."""
 
@@ -46,7 +46,7 @@ class TrailersReceived:
     details: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class StreamReset:
     """The server reset a call's stream with HTTP/2 error `error_code`."""
 
@@ -54,7 +54,7 @@ class StreamReset:
     error_code: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class WindowUpdated:
     """The server opened its window by `increment` (stream 0: the connection's)."""
 
@@ -62,14 +62,14 @@ class WindowUpdated:
     increment: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class PingReceived:
     """The server pinged; the acknowledgement is queued in `data_to_send`."""
 
     payload: bytes
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class GoAwayReceived:
     """The server is going away: streams above `last_stream_id` were never processed."""
 
@@ -78,7 +78,7 @@ class GoAwayReceived:
     debug: bytes
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ConnectionTerminated:
     """The connection is closed: by our protocol error (`error_code`), or lost (None)."""
 
@@ -86,7 +86,7 @@ class ConnectionTerminated:
     details: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class CallEnded:
     """A call is over, with its reply message or the failure it ended with."""
 
