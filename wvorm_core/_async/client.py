@@ -9,7 +9,6 @@ from wvorm_core._async.alias import AsyncAliasNamespace
 from wvorm_core._async.collections import AsyncCollections
 from wvorm_core._base_client import BaseClient, connect_op
 from wvorm_core._ops.server import Meta, get_meta, probe
-from wvorm_core._transport.aio import AsyncNetworkTransport
 from wvorm_core._transport.base import AsyncTransport
 from wvorm_core._transport.params import ConnectionParams
 from wvorm_core.batch import AsyncBatchClient
@@ -48,7 +47,11 @@ class WeaviateAsyncClient(BaseClient):
             additional_config,
             skip_init_checks,
         )
-        self._transport = transport or AsyncNetworkTransport(self._settings)
+        if transport is None:
+            from wvorm_core._transport.aio import AsyncNetworkTransport
+
+            transport = AsyncNetworkTransport(self._settings)
+        self._transport = transport
         self.collections = AsyncCollections(self._transport)
         self.alias = AsyncAliasNamespace(self._transport)
         self.batch = AsyncBatchClient(self._transport)

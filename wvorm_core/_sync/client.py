@@ -12,7 +12,6 @@ from wvorm_core._sync.alias import AliasNamespace
 from wvorm_core._sync.collections import Collections
 from wvorm_core._transport.base import Transport
 from wvorm_core._transport.params import ConnectionParams
-from wvorm_core._transport.sync import NetworkTransport
 from wvorm_core.batch import BatchClient
 from wvorm_core.classes.init import AdditionalConfig, AuthCredentials
 from wvorm_core.embedded import EmbeddedOptions
@@ -49,7 +48,11 @@ class WeaviateClient(BaseClient):
             additional_config,
             skip_init_checks,
         )
-        self._transport = transport or NetworkTransport(self._settings)
+        if transport is None:
+            from wvorm_core._transport.sync import NetworkTransport
+
+            transport = NetworkTransport(self._settings)
+        self._transport = transport
         self.collections = Collections(self._transport)
         self.alias = AliasNamespace(self._transport)
         self.batch = BatchClient(self._transport)

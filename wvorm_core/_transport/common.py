@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import urllib.request
 from collections.abc import Mapping
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
-import grpc
 import httpx
 from google.protobuf.message import Message
 
@@ -15,6 +14,9 @@ from wvorm_core._transport.auth import AuthSession
 from wvorm_core._transport.params import ConnectionParams
 from wvorm_core.classes.init import AdditionalConfig
 from wvorm_core.exceptions import WeaviateConnectionError, WeaviateTimeoutError
+
+if TYPE_CHECKING:
+    import grpc
 
 DEFAULT_GRPC_MAX_MESSAGE_SIZE = 104_858_000
 """Weaviate's default `GRPC_MAX_MESSAGE_SIZE`, used until the server announces its own."""
@@ -99,5 +101,5 @@ def rest_failure(call: RestRequest, error: httpx.TransportError) -> Exception:
 
 def grpc_failure(call: GrpcRequest, error: grpc.RpcError) -> Exception:
     """The exception for a failed gRPC call."""
-    failed = cast(grpc.Call, error)
+    failed = cast("grpc.Call", error)
     return grpc_error(call.method, failed.code().name, failed.details() or "")

@@ -23,8 +23,6 @@ import struct
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
-import grpc
-
 from wvorm_core._transport.http2_events import (
     CallEnded,
     CallFailed,
@@ -63,7 +61,30 @@ _FRAME_HEAD = struct.Struct(">BHBBI")
 _SETTING = struct.Struct(">HI")
 _U32 = struct.Struct(">I")
 _GOAWAY_HEAD = struct.Struct(">II")
-_STATUS_NAMES = {code.value[0]: code.name for code in grpc.StatusCode}
+_STATUS_NAMES = dict(
+    enumerate(
+        (
+            "OK",
+            "CANCELLED",
+            "UNKNOWN",
+            "INVALID_ARGUMENT",
+            "DEADLINE_EXCEEDED",
+            "NOT_FOUND",
+            "ALREADY_EXISTS",
+            "PERMISSION_DENIED",
+            "RESOURCE_EXHAUSTED",
+            "FAILED_PRECONDITION",
+            "ABORTED",
+            "OUT_OF_RANGE",
+            "UNIMPLEMENTED",
+            "INTERNAL",
+            "UNAVAILABLE",
+            "DATA_LOSS",
+            "UNAUTHENTICATED",
+        )
+    )
+)
+"""gRPC status codes by number (the protocol's fixed table, named as grpc.StatusCode names them)."""
 _HTTP_STATUS_CODES = {
     "400": "INTERNAL",
     "401": "UNAUTHENTICATED",

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Generator, Iterator
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-import grpc
 import httpx
 from google.protobuf.message import Message
 
@@ -28,6 +27,9 @@ from wvorm_core._transport.common import (
 )
 from wvorm_core._transport.http2 import Http2Channel
 from wvorm_core._transport.http2_events import CallFailed
+
+if TYPE_CHECKING:
+    import grpc
 
 T = TypeVar("T")
 
@@ -91,6 +93,8 @@ class NetworkTransport:
             except CallFailed as failure:
                 raise grpc_error(call.method, failure.code, failure.details) from None
             return call.reply_type.FromString(reply)  # type: ignore[arg-type]  # (any buffer)
+        import grpc
+
         unary = self._unary_for(call)
         try:
             return unary(
@@ -133,6 +137,8 @@ class NetworkTransport:
             response_deserializer=reply_type.FromString,
             _registered_method=True,  # type: ignore[call-arg]  # (the stubs lag grpcio)
         )(requests, metadata=self.settings.grpc_metadata())
+        import grpc
+
         try:
             yield from call
         except grpc.RpcError as error:
@@ -141,7 +147,10 @@ class NetworkTransport:
             call.cancel()
 
     def _open_channel(self) -> None:
-        """Open a channel; after a fork the child opens its own and leaves the parent's alone."""
+        """Open a channel (grpcio is imported here, on first use); after a fork the child opens
+        its own and leaves the parent's alone."""
+        import grpc
+
         settings = self.settings
         options = settings.grpc_channel_options()
         target = settings.params.grpc_target
