@@ -13,11 +13,17 @@ answers `Search` with the live server's recorded replies at once), which shows e
 own cost, as in `research/perf_anchors.md`. grpcio's blocking call also spends CPU while it
 waits for the server; wvorm's sync client makes its unary calls over its own HTTP/2
 connections, which wait in a plain blocking `recv`.
+
+Each pass also measures the asyncio clients (`wvorm_core.use_async_with_local` against
+`weaviate.use_async_with_local`, or their `_custom` twins for the replay server): the same
+near_vector scenarios awaited one after another in one event loop, and the limit-10 floors
+through grpc.aio and through wvorm's asyncio HTTP/2 driver.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import gc
 import multiprocessing
 import os
@@ -25,7 +31,7 @@ import statistics
 import tempfile
 import time
 import tracemalloc
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from concurrent import futures
 from contextlib import contextmanager
 from typing import Any
@@ -38,6 +44,7 @@ import wvorm_core
 from wvorm_core._ops import search
 from wvorm_core._ops.calls import grpc
 from wvorm_core._transport.http2 import Http2Channel
+from wvorm_core._transport.http2_aio import AsyncHttp2Channel
 from wvorm_core.classes.config import Configure, DataType, Property
 from wvorm_core.classes.data import DataObject
 from wvorm_core.embedded import EmbeddedOptions, EmbeddedServer
@@ -133,6 +140,18 @@ def main() -> None:
             load(ours, rows, vectors)
             print("\n== live server ==")
             run(ours, official, queries, args, iterate=True, grpc_target=f"{host}:{grpc_port}")
+            print("\n== live server, asyncio ==")
+            asyncio.run(
+                run_async(
+                    wvorm_core.use_async_with_local(host=host, port=port, grpc_port=grpc_port),
+                    weaviate.use_async_with_local(
+                        host=host, port=port, grpc_port=grpc_port, skip_init_checks=True
+                    ),
+                    queries,
+                    args,
+                    grpc_target=f"{host}:{grpc_port}",
+                )
+            )
             replies = record(ours, queries[0], args)
         finally:
             ours.collections.delete(COLLECTION)
@@ -157,6 +176,22 @@ def main() -> None:
             finally:
                 ours.close()
                 official.close()
+            print("\n== replay server (client cost only), asyncio ==")
+            asyncio.run(
+                run_async(
+                    wvorm_core.use_async_with_custom(
+                        host, port, False, "127.0.0.1", replay_port, False, skip_init_checks=True
+                    ),
+                    weaviate.use_async_with_custom(
+                        http_host=host, http_port=port, http_secure=False,
+                        grpc_host="127.0.0.1", grpc_port=replay_port, grpc_secure=False,
+                        skip_init_checks=True,
+                    ),
+                    queries[:1],
+                    args,
+                    grpc_target=f"127.0.0.1:{replay_port}",
+                )
+            )  # fmt: skip
 
 
 ReplyKey = tuple[int, bool]
@@ -318,6 +353,95 @@ def run(
         f"peak Python memory, {fetch} objects + vectors: official {peak_official / 2**20:.1f} "
         f"MiB, wvorm {peak_ours / 2**20:.1f} MiB ({peak_official / peak_ours:.2f}x less)"
     )
+
+
+async def _async_round(fn: Callable[[], Awaitable[object]], repeat: int) -> float:
+    gc.collect()
+    start = time.process_time()
+    for _ in range(repeat):
+        await fn()
+    return (time.process_time() - start) / repeat
+
+
+async def async_cpu_medians(fns: list[Callable[[], Awaitable[object]]], repeat: int) -> list[float]:
+    """Client CPU seconds per awaited call of each: medians of 7 interleaved rounds."""
+    rounds: list[list[float]] = [[] for _ in fns]
+    for _ in range(7):
+        for times, fn in zip(rounds, fns, strict=True):
+            times.append(await _async_round(fn, repeat))
+    return [statistics.median(times) for times in rounds]
+
+
+async def run_async(
+    ours: Any, official: Any, queries: list[list[float]], args: argparse.Namespace, grpc_target: str
+) -> None:
+    """The asyncio clients on the same server: near_vector scenarios, then the limit-10 floors
+    (a bare call and the upb parse of its reply, through grpc.aio and wvorm's HTTP/2)."""
+    await ours.connect()
+    await official.connect()
+    try:
+        a = ours.collections.use(COLLECTION).query
+        b = official.collections.use(COLLECTION).query
+        cursor = iter(range(10**9))
+
+        def q() -> list[float]:
+            return queries[next(cursor) % len(queries)]
+
+        mine = await a.near_vector(
+            queries[0], limit=10, include_vector=True, return_properties=PROPS
+        )
+        theirs = await b.near_vector(
+            queries[0], limit=10, include_vector=True, return_properties=PROPS
+        )
+        assert [o.uuid for o in mine.objects] == [o.uuid for o in theirs.objects]
+        assert ours._transport._http2 is not None, "the asyncio client runs on wvorm's HTTP/2"
+        print(f"{'scenario':36} {'official':>12} {'wvorm':>12} {'ratio':>7}")
+        for limit, with_vector in ((10, False), (10, True), (100, False), (100, True)):
+
+            def ours_fn(limit: int = limit, v: bool = with_vector) -> Awaitable[object]:
+                return a.near_vector(q(), limit=limit, include_vector=v, return_properties=PROPS)
+
+            def official_fn(limit: int = limit, v: bool = with_vector) -> Awaitable[object]:
+                return b.near_vector(q(), limit=limit, include_vector=v, return_properties=PROPS)
+
+            await ours_fn(), await official_fn()  # warm up
+            t_official, t_ours = await async_cpu_medians([official_fn, ours_fn], args.queries)
+            name = f"async near_vector limit {limit}{' + vectors' if with_vector else ''}"
+            print(
+                f"{name:36} {t_official * 1e3:9.3f} ms {t_ours * 1e3:9.3f} ms "
+                f"{t_official / t_ours:6.2f}x"
+            )
+        options = {"limit": 10}
+        message, _ = search.prepare(
+            search.Target(COLLECTION), "floor", PROPS, options, search.near_vector(queries[0])
+        )
+        payload = message.SerializeToString()
+        method = f"/{search.SERVICE}/Search"
+        channel = grpc_lib.aio.insecure_channel(grpc_target)
+        call = channel.unary_unary(method, _registered_method=True)
+        host, port = grpc_target.rsplit(":", 1)
+        http2 = AsyncHttp2Channel(host, int(port))
+        parse = search_get_pb2.SearchReply.FromString
+
+        async def grpcio_floor() -> object:
+            return parse(await call(payload))
+
+        async def http2_floor() -> object:
+            return parse(await http2.unary(method, payload, (), 30, 2**26))  # type: ignore[arg-type]
+
+        try:
+            await grpcio_floor(), await http2_floor()
+            t_grpcio, t_http2 = await async_cpu_medians([grpcio_floor, http2_floor], args.queries)
+        finally:
+            await channel.close()
+            await http2.close()
+        print(
+            f"async limit 10 floors (bare call + upb parse): grpc.aio {t_grpcio * 1e3:.3f} ms, "
+            f"wvorm's HTTP/2 {t_http2 * 1e3:.3f} ms ({t_grpcio / t_http2:.2f}x)"
+        )
+    finally:
+        await ours.close()
+        await official.close()
 
 
 def check(a: Any, b: Any, vector: list[float]) -> None:

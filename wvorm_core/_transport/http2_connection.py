@@ -117,12 +117,18 @@ class ConnectionState(enum.Enum):
     GOAWAY = "goaway"
     CLOSED = "closed"
 
+    __hash__ = object.__hash__  # members are singletons; Enum's own hash runs Python code
+
 
 class _Input(enum.Enum):
+    """What moves a connection from one state to another (`_TRANSITIONS`)."""
+
     START_CALL = "start call"
     END_CALL = "end call"
     GO_AWAY = "go away"
     CLOSE = "close"
+
+    __hash__ = object.__hash__
 
 
 _IDLE, _ACTIVE = ConnectionState.IDLE, ConnectionState.ACTIVE
