@@ -109,10 +109,10 @@ class AdditionalConfig:
     `trust_env` lets httpx read proxy settings and CA bundles from the environment;
     `grpc_max_message_size` caps gRPC messages (default: what the server announces);
     `grpc_channel_options` are passed to the gRPC channel as given;
-    `builtin_grpc` sends the blocking client's unary gRPC calls over wvorm's own HTTP/2
+    `builtin_grpc` sends both clients' unary gRPC calls over wvorm's own HTTP/2
     connections, which cost a fraction of grpcio's CPU per call. It applies to plaintext
     connections with no channel options and no gRPC proxy in the environment; everything else
-    (TLS, proxies, streams, the asyncio client) goes through grpcio.
+    (TLS, proxies, streams) goes through grpcio.
     """
 
     timeout: Timeout = field(default_factory=Timeout)
