@@ -60,32 +60,9 @@ def json_response(body: object, status: int = 200) -> RestResponse:
     return RestResponse(status, json.dumps(body).encode())
 
 
-def _checked(call: Call, reply: object) -> object:
-    """`reply` as the operation expects it: gRPC replies given as bytes are parsed."""
-    if isinstance(call, GrpcRequest):
-        if isinstance(reply, (bytes, bytearray)):
-            return call.reply_type.FromString(bytes(reply))
-        if not isinstance(reply, call.reply_type):
-            raise TypeError(
-                f"the script answered {call.method} with {type(reply).__name__}, "
-                f"not {call.reply_type.__name__}"
-            )
-    elif not isinstance(reply, RestResponse):
-        raise TypeError(
-            f"the script answered {call.method} {call.path} with {type(reply).__name__}, "
-            "not a RestResponse"
-        )
-    return reply
-
-
-class ScriptedTransport:
-    """A blocking transport whose replies come from `handler` instead of a server.
-
-    `handler` gets each request an operation sends (`RestRequest` or `GrpcRequest`) and
-    returns the reply (a `RestResponse`; for gRPC the reply message or its wire bytes), or
-    raises a `WeaviateError`, which reaches the operation as a failed call would. Every
-    request is kept in `requests`, in order. gRPC streams are not scripted.
-    """
+class _Script:
+    """The handler, the requests it answered, and the check of its replies; both scripted
+    transports run on it."""
 
     def __init__(
         self,
@@ -100,12 +77,37 @@ class ScriptedTransport:
     def grpc_max_message_size(self) -> int:
         return self._max_message_size
 
-    def _send(self, call: Call) -> object:
+    def answer(self, call: Call) -> object:
+        """The handler's reply to `call`, as the operation expects it (gRPC bytes parsed)."""
         self.requests.append(call)
-        return _checked(call, self._handler(call))
+        reply = self._handler(call)
+        if isinstance(call, GrpcRequest):
+            if isinstance(reply, (bytes, bytearray)):
+                return call.reply_type.FromString(bytes(reply))
+            if not isinstance(reply, call.reply_type):
+                raise TypeError(
+                    f"the script answered {call.method} with {type(reply).__name__}, "
+                    f"not {call.reply_type.__name__}"
+                )
+        elif not isinstance(reply, RestResponse):
+            raise TypeError(
+                f"the script answered {call.method} {call.path} with {type(reply).__name__}, "
+                "not a RestResponse"
+            )
+        return reply
+
+
+class ScriptedTransport(_Script):
+    """A blocking transport whose replies come from `handler` instead of a server.
+
+    `handler` gets each request an operation sends (`RestRequest` or `GrpcRequest`) and
+    returns the reply (a `RestResponse`; for gRPC the reply message or its wire bytes), or
+    raises a `WeaviateError`, which reaches the operation as a failed call would. Every
+    request is kept in `requests`, in order. gRPC streams are not scripted.
+    """
 
     def run(self, op: Op[T]) -> T:
-        return drive(op, self._send)
+        return drive(op, self.answer)
 
     def stream(
         self, method: str, requests: Iterator[Message | bytes], reply_type: type[Message]
@@ -116,28 +118,14 @@ class ScriptedTransport:
         """Nothing to close."""
 
 
-class AsyncScriptedTransport:
+class AsyncScriptedTransport(_Script):
     """`ScriptedTransport` for the asyncio client (the same plain `handler` function)."""
 
-    def __init__(
-        self,
-        handler: Callable[[Call], object],
-        grpc_max_message_size: int = DEFAULT_GRPC_MAX_MESSAGE_SIZE,
-    ) -> None:
-        self.requests: list[Call] = []
-        self._handler = handler
-        self._max_message_size = grpc_max_message_size
-
-    @property
-    def grpc_max_message_size(self) -> int:
-        return self._max_message_size
-
-    async def _send(self, call: Call) -> object:
-        self.requests.append(call)
-        return _checked(call, self._handler(call))
+    async def _answer(self, call: Call) -> object:
+        return self.answer(call)
 
     async def run(self, op: Op[T]) -> T:
-        return await drive_async(op, self._send)
+        return await drive_async(op, self._answer)
 
     async def stream(self, method: str, reply_type: type[Message]) -> AsyncStream:
         raise NotImplementedError(f"AsyncScriptedTransport does not script the {method} stream")
