@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = [Path("wvorm_core/_async"), Path("wvorm/_async")]
+SOURCES = [Path("wvorm_core/_async"), Path("wvorm/_async"), Path("wvorm/migrate/_async")]
 HEADER = "# Generated from {source} by scripts/unasync.py; do not edit.\n"
 
 RULES: list[tuple[str, str]] = [
