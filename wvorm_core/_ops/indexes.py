@@ -8,7 +8,7 @@ The server runs reindex work as asynchronous tasks; it needs `RUNTIME_REINDEX_EN
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import get_args
+from typing import Literal, get_args
 from urllib.parse import quote
 
 from wvorm_core._ops import json_values as jv
@@ -61,7 +61,7 @@ def tenants_param(tenants: str | Sequence[str] | None) -> dict[str, str] | None:
 def upsert_body(
     index_name: PropertyIndexName,
     tokenization: Tokenization | None,
-    algorithm: BM25Algorithm | None,
+    algorithm: Literal["blockmax"] | None,
 ) -> dict[str, str]:
     """The `PUT` body asking for at most one change; bad combinations raise here."""
     if tokenization is not None and algorithm is not None:
@@ -116,7 +116,7 @@ def update_index(
     property_name: str,
     index_name: PropertyIndexName,
     tokenization: Tokenization | None,
-    algorithm: BM25Algorithm | None,
+    algorithm: Literal["blockmax"] | None,
     tenants: str | Sequence[str] | None,
 ) -> Op[PropertyIndexTask]:
     """Ask for an index to exist with the given configuration (declarative upsert)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from wvorm_core._context import CollectionContext
 from wvorm_core._ops import config, indexes
@@ -25,7 +25,6 @@ from wvorm_core.classes.config import (
     VectorConfigUpdate,
 )
 from wvorm_core.outputs.indexes import (
-    BM25Algorithm,
     PropertyIndexName,
     PropertyIndexStatus,
     PropertyIndexTask,
@@ -128,7 +127,7 @@ class Config:
         index_name: PropertyIndexName,
         *,
         tokenization: Tokenization | None = None,
-        algorithm: BM25Algorithm | None = None,
+        algorithm: Literal["blockmax"] | None = None,
         tenants: str | Sequence[str] | None = None,
     ) -> PropertyIndexTask:
         """Make a property index exist with the given configuration (Weaviate 1.39+).
