@@ -35,6 +35,7 @@ RULES: list[tuple[str, str]] = [
     (r"\bAsync(?=[A-Z])", ""),
     (r"\basync (def|with|for)\b", r"\1"),
     (r"\bawait asyncio\.to_thread\(([\w.]+)(?:, |(?=\)))", r"\1("),
+    (r"\bawait asyncio\.sleep\(", "time.sleep("),
     (r"\bawait ", ""),
     (r"\b__aenter__\b", "__enter__"),
     (r"\b__aexit__\b", "__exit__"),
