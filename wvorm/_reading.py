@@ -155,23 +155,22 @@ class Shaping(Generic[Out]):
         """The arguments of `find()`; a grouping reader has none (grouping needs a search)."""
         if self.group_by is not None:
             raise WeaviateInvalidInputError("group_by applies to searches; find() cannot group")
-        return {
-            "return_properties": self.returns,
-            "return_references": self.references or None,
-            "filters": where_filter(where),
-            "limit": limit,
-            "include_vector": vector,
-        }
+        return self._asked(where, limit, vector)
 
     def search(self, where: Condition | None, limit: int | None, vector: bool) -> SearchArguments:
         return {
+            **self._asked(where, limit, vector),
+            "return_metadata": SEARCH_METADATA,
+            "group_by": self.group_by,
+        }
+
+    def _asked(self, where: Condition | None, limit: int | None, vector: bool) -> FetchArguments:
+        return {
             "return_properties": self.returns,
             "return_references": self.references or None,
             "filters": where_filter(where),
             "limit": limit,
             "include_vector": vector,
-            "return_metadata": SEARCH_METADATA,
-            "group_by": self.group_by,
         }
 
 
