@@ -13,18 +13,10 @@ import pytest
 from typing_extensions import assert_type
 
 from wvorm import AsyncDatabase, Database, Field, Hit, Prop, Ref, WvModel, asc
-from wvorm_core import WeaviateAsyncClient, WeaviateClient
+from wvorm_core import WeaviateAsyncClient, WeaviateClient, testing
 from wvorm_core.exceptions import UnexpectedStatusCodeError, WeaviateInvalidInputError
 from wvorm_core.proto.v1 import search_get_pb2
-from wvorm_core.testing import (
-    AsyncScriptedTransport,
-    Call,
-    GrpcRequest,
-    RestRequest,
-    RestResponse,
-    ScriptedTransport,
-    json_response,
-)
+from wvorm_core.testing import Call, GrpcRequest, RestRequest, RestResponse, ScriptedTransport
 
 
 class Shelf(WvModel, collection="ScriptedShelf"):
@@ -49,7 +41,7 @@ def store(call: Call) -> object:
     if call.json["properties"]["pages"] < 0:
         message = {"error": [{"message": "invalid integer property 'pages': below zero"}]}
         return RestResponse(422, json.dumps(message).encode())
-    return json_response(call.json)
+    return testing.json_response(call.json)
 
 
 def test_insert_is_one_request_with_everything() -> None:
@@ -86,7 +78,7 @@ def test_a_refused_insert_names_the_model_and_the_reason() -> None:
 
 
 async def test_async_insert_is_one_request() -> None:
-    transport = AsyncScriptedTransport(store)
+    transport = testing.AsyncScriptedTransport(store)
     client = WeaviateAsyncClient(transport=transport, skip_init_checks=True)
     uuid = await AsyncDatabase(client).repo(Book).insert(BOOK)
     assert_type(uuid, UUID)
