@@ -158,6 +158,7 @@ class Shaping(Generic[Out]):
         return self._asked(where, limit, vector)
 
     def search(self, where: Condition | None, limit: int | None, vector: bool) -> SearchArguments:
+        """The arguments every search of the reader passes, besides its own."""
         return {
             **self._asked(where, limit, vector),
             "return_metadata": SEARCH_METADATA,
