@@ -59,16 +59,22 @@ class Variant:
 
 
 FAMILIES: dict[tuple[str, str], list[Variant]] = {
-    # Searches: the collection's model, a model the caller names, or plain dicts for names.
+    # Searches: the collection's model, a model (or custom projection) the caller names, or
+    # plain dicts for names.
     ("return_properties", "ReturnProperties"): [
         Variant("None", "None", "P"),
-        Variant("type[T]", None, "T"),
+        Variant("type[T] | Projection[T]", None, "T"),
         Variant("PropertySelection", None, "dict[str, object]"),
     ],
     # Aggregations: one result, or one per group.
     ("group_by", "GroupByAggregate | str | None"): [
         Variant("None", "None", "first"),
         Variant("GroupByAggregate | str", None, "second"),
+    ],
+    # The ORM's aggregations: grouped by a field or not.
+    ("group_by", "FieldExpr[Any] | None"): [
+        Variant("None", "None", "first"),
+        Variant("FieldExpr[Any]", None, "second"),
     ],
 }
 

@@ -38,9 +38,6 @@ from wvorm_core.classes.config import (
 )
 from wvorm_core.classes.data import GeoCoordinate, PhoneNumber
 
-if TYPE_CHECKING:
-    pass
-
 _RESERVED = frozenset({"id", "_id", "_additional", "uuid", "vectors"})
 _SCALARS: dict[type, DataType] = {
     str: DataType.TEXT,

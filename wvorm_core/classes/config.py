@@ -38,6 +38,7 @@ from wvorm_core.classes._vector_index import (
 )
 from wvorm_core.classes._vectorizers import (
     Multi2VecField,
+    TextVectorizerOptions,
     VectorConfig,
     VectorConfigUpdate,
     _MultiVectors,
@@ -73,6 +74,7 @@ __all__ = [
     "ShardingConfigCreate",
     "StopwordsPreset",
     "TextAnalyzerConfigCreate",
+    "TextVectorizerOptions",
     "Tokenization",
     "VectorConfig",
     "VectorConfigUpdate",
