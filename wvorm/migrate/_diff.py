@@ -299,7 +299,11 @@ def _ttl(changes: CollectionChanges) -> None:
 
 
 def _operations(changes: CollectionChanges) -> list[tuple[Operation, str]]:
-    """The collection's steps: one Rebuild folding everything, or the in-place ones."""
+    """The collection's steps: one Rebuild folding everything, or the in-place ones.
+
+    New vectors come before new properties: a property's settings may name the module of a
+    new vector, which the server refuses until the class has that vectorizer.
+    """
     in_place = [
         (UpdateCollection(changes.collection, patch, previous), f"{family} changed")
         for family, (patch, previous) in changes.patches.items()
@@ -320,4 +324,4 @@ def _operations(changes: CollectionChanges) -> list[tuple[Operation, str]]:
     rest = [(op, r) for op, r in changes.steps if not isinstance(op, AddProperty)]
     vectors = [(op, r) for op, r in rest if isinstance(op, AddVector)]
     indexes = [(op, r) for op, r in rest if not isinstance(op, AddVector)]
-    return [*adds, *in_place, *vectors, *indexes]
+    return [*in_place, *vectors, *adds, *indexes]

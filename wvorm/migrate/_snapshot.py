@@ -8,7 +8,9 @@ Normalization (the same for the models' desired state and the server's live stat
 - `shardingConfig.actualCount`/`actualVirtualCount` are dropped (the server's running state),
   and so is `desiredVirtualCount` when it is `desiredCount * virtualPerPhysical` (derived);
 - a multi-tenant collection has no `shardingConfig` (the server reports one full of zeros);
-- an empty `replicationConfig.asyncConfig` is dropped (the server stores `{}` for unset);
+- an empty `replicationConfig.asyncConfig` is dropped (the server stores `{}` for unset), and
+  `asyncEnabled` is false with a replication factor of 1 (the server stores it so: there is no
+  other replica to repair from);
 - vector index configs keep only the keys the server keeps, and lose `skipDefaultQuantization`
   and `trackDefaultQuantization` (server bookkeeping);
 - reference properties lose their `moduleConfig`: the server fills one per vectorizer module
@@ -128,6 +130,8 @@ def normalize_class(raw: Mapping[str, object]) -> JsonObject:
     tenancy = merged(_defaults.MULTI_TENANCY, as_object(cls.get("multiTenancyConfig")))
     cls["multiTenancyConfig"] = tenancy
     replication = merged(_defaults.REPLICATION, as_object(cls.get("replicationConfig")))
+    if replication.get("factor") == 1:
+        replication["asyncEnabled"] = False
     if replication.get("asyncConfig") == {}:
         replication.pop("asyncConfig")
     cls["replicationConfig"] = replication
