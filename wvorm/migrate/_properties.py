@@ -6,8 +6,9 @@
 - On a top-level property an index is dropped in place (v1.36) and enabled, or the
   tokenization changed, by the server's re-index (v1.39); on a nested one, only a rebuild can.
 - A property's per-module settings (`skip`, `vectorizePropertyName`) are fixed once set, but
-  a module the live property has no settings for can get them in place. Modules the target
-  does not name are the server's choice and never a step.
+  a module the live property has no settings for can get them in place (those of a module
+  that only a new vector brings travel with its AddVector). Modules the target does not name
+  are the server's choice and never a step.
 """
 
 from __future__ import annotations
@@ -175,8 +176,15 @@ def _module_settings(
 ) -> None:
     label = ".".join(names)
     live_modules = as_object(live.get("moduleConfig"))
+    vectorizers = {
+        m
+        for config in as_object(changes.live.get("vectorConfig")).values()
+        for m in as_object(as_object(config).get("vectorizer"))
+    }
     for module, settings in as_object(want.get("moduleConfig")).items():
         current = live_modules.get(module)
+        if current is None and module not in vectorizers:
+            continue
         if current is None:
             changes.patch(
                 "module settings",
