@@ -180,7 +180,8 @@ def test_removed_property_is_a_destructive_rebuild_when_allowed(recorded: Snapsh
     assert plan_for(recorded, "Book", mutate).is_empty
     step = only(plan_for(recorded, "Book", mutate, allow_drop=True))
     check(step, StepKind.REBUILD, {Risk.BLOCKS_WRITES, Risk.DESTRUCTIVE}, "phone", "removed")
-    assert isinstance(step.operation, Rebuild) and step.operation.drops == ("phone",)
+    assert isinstance(step.operation, Rebuild)
+    assert step.operation.drops == ("phone",)
 
 
 def test_nested_property_added_needs_a_rebuild(recorded: Snapshot) -> None:
@@ -220,7 +221,8 @@ def test_dropping_a_property_index_is_in_place(
             recorded, "Book", lambda c: prop(c, name).update({flag: False}), server_version="1.36.0"
         )
     )
-    assert on_136.kind is StepKind.IN_PLACE and Risk.IRREVERSIBLE in on_136.risks
+    assert on_136.kind is StepKind.IN_PLACE
+    assert Risk.IRREVERSIBLE in on_136.risks
 
 
 @pytest.mark.parametrize(
@@ -369,7 +371,8 @@ def test_removed_named_vector_is_a_hint_unless_allowed(recorded: Snapshot) -> No
         del cls["vectorConfig"]["plain"]
 
     plan = plan_for(recorded, "Book", mutate)
-    assert plan.is_empty and any("'plain'" in h and "experimental" in h for h in plan.hints)
+    assert plan.is_empty
+    assert any("'plain'" in h and "experimental" in h for h in plan.hints)
     step = only(plan_for(recorded, "Book", mutate, allow_drop=True))
     check(step, StepKind.REBUILD, {Risk.BLOCKS_WRITES, Risk.DESTRUCTIVE}, "plain")
 
