@@ -8,10 +8,6 @@ The server runs the offline modules (`text2vec-transformers` on the stand-in vec
 from __future__ import annotations
 
 import copy
-import json
-import urllib.error
-import urllib.request
-from collections.abc import Iterator
 from datetime import datetime
 from typing import Annotated
 from uuid import UUID
@@ -43,8 +39,8 @@ from wvorm_core.classes.config import (
     VectorFilterStrategy,
 )
 from wvorm_core.classes.data import GeoCoordinate, PhoneNumber
-from wvorm_core.embedded import EmbeddedOptions, EmbeddedServer
-from wvorm_core.testing import LocalVectorizer
+
+from .live_rest import Rest
 
 IX = Configure.VectorIndex
 Q = IX.Quantizer
@@ -174,62 +170,9 @@ MODELS: list[type[WvModel]] = [Book, Diary, Plain]
 
 
 @pytest.fixture(scope="module")
-def server(
-    tmp_path_factory: pytest.TempPathFactory, vectorizer: LocalVectorizer
-) -> Iterator[EmbeddedServer]:
-    options = EmbeddedOptions(
-        port=0,
-        grpc_port=0,
-        persistence_data_path=str(tmp_path_factory.mktemp("migrate")),
-        environment_variables={**vectorizer.environment(), "ASYNC_INDEXING": "true"},
-    )
-    with EmbeddedServer(options) as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
-def client(server: EmbeddedServer) -> Iterator[wvorm_core.WeaviateClient]:
-    with wvorm_core.connect_to_local(
-        host=server.host, port=server.port, grpc_port=server.grpc_port
-    ) as connected:
-        yield connected
-
-
-def rest(server: EmbeddedServer, method: str, path: str, body: object = None) -> object:
-    request = urllib.request.Request(
-        f"http://{server.host}:{server.port}/v1{path}",
-        data=None if body is None else json.dumps(body).encode(),
-        method=method,
-        headers={"Content-Type": "application/json"},
-    )
-    try:
-        with urllib.request.urlopen(request) as reply:
-            text = reply.read()
-    except urllib.error.HTTPError as error:
-        raise AssertionError(f"{method} {path}: {error.code} {error.read()!r}") from None
-    return json.loads(text) if text else None
-
-
-def live_classes(server: EmbeddedServer) -> list[dict[str, object]]:
-    schema = rest(server, "GET", "/schema")
-    assert isinstance(schema, dict)
-    return list(schema["classes"])
-
-
-def live(server: EmbeddedServer) -> Snapshot:
-    return normalize(live_classes(server))
-
-
-def raw_class(server: EmbeddedServer, name: str) -> dict[str, object]:
-    cls = rest(server, "GET", f"/schema/{name}")
-    assert isinstance(cls, dict)
-    return cls
-
-
-@pytest.fixture(scope="module")
-def created(server: EmbeddedServer, client: wvorm_core.WeaviateClient) -> Snapshot:
-    Database(client).create_all(MODELS)
-    return live(server)
+def created(api: Rest, migrate_client: wvorm_core.WeaviateClient) -> Snapshot:
+    Database(migrate_client).create_all(MODELS)
+    return api.live()
 
 
 def test_create_all_then_diff_is_empty(created: Snapshot) -> None:
@@ -251,13 +194,13 @@ def test_snapshots_agree_but_for_the_servers_shard_count(created: Snapshot) -> N
         assert got == wanted, name
 
 
-def test_normalize_twice_is_the_same(server: EmbeddedServer, created: Snapshot) -> None:
+def test_normalize_twice_is_the_same(api: Rest, created: Snapshot) -> None:
     assert normalize(created.values()) == created
-    assert live(server) == created
+    assert api.live() == created
 
 
 def test_planned_create_collection_creates_what_the_models_declare(
-    server: EmbeddedServer,
+    api: Rest,
 ) -> None:
     class Fresh(
         WvModel,
@@ -268,16 +211,16 @@ def test_planned_create_collection_creates_what_the_models_declare(
         place: Prop[Location | None] = None
 
     target = snapshot_of([Fresh])
-    plan = diff(live(server), target)
+    plan = diff(api.live(), target)
     creates = [s.operation for s in plan.steps if isinstance(s.operation, CreateCollection)]
     assert [c.collection for c in creates] == ["MigFresh"]
-    rest(server, "POST", "/schema", creates[0].schema)
-    after = live(server)
+    api("POST", "/schema", creates[0].schema)
+    after = api.live()
     assert creates[0].is_applied(after)
     assert diff({"MigFresh": after["MigFresh"]}, target).is_empty
 
 
-def test_in_place_steps_applied_for_real_leave_nothing_to_do(server: EmbeddedServer) -> None:
+def test_in_place_steps_applied_for_real_leave_nothing_to_do(api: Rest) -> None:
     class Shelf(
         WvModel,
         collection="MigShelf",
@@ -304,26 +247,26 @@ def test_in_place_steps_applied_for_real_leave_nothing_to_do(server: EmbeddedSer
         label: Prop[str] = Field(description="what is on it")
         height: Prop[int] = 0
 
-    rest(server, "POST", "/schema", snapshot_of([Shelf])["MigShelf"])
+    api("POST", "/schema", snapshot_of([Shelf])["MigShelf"])
     target = snapshot_of([ShelfV2])
-    plan = diff(live(server), target)
+    plan = diff(api.live(), target)
     kinds = {type(s.operation) for s in plan.steps}
     assert kinds == {AddProperty, UpdateCollection, AddVector}, plan.table()
     assert all(s.kind is StepKind.IN_PLACE for s in plan.steps)
     for step in plan.steps:
         operation = step.operation
-        assert not operation.is_applied(live(server))
+        assert not operation.is_applied(api.live())
         if isinstance(operation, AddProperty):
-            rest(server, "POST", "/schema/MigShelf/properties", operation.property)
+            api("POST", "/schema/MigShelf/properties", operation.property)
         else:
             assert isinstance(operation, (UpdateCollection, AddVector))
-            body = operation.apply_to(raw_class(server, "MigShelf"))
-            rest(server, "PUT", "/schema/MigShelf", body)
-        assert operation.is_applied(live(server))
-    remaining = diff(live(server), target)
+            body = operation.apply_to(api.raw_class("MigShelf"))
+            api("PUT", "/schema/MigShelf", body)
+        assert operation.is_applied(api.live())
+    remaining = diff(api.live(), target)
     assert remaining.is_empty, remaining.table()
 
 
-def test_normalize_class_takes_the_servers_own_json(server: EmbeddedServer) -> None:
-    raw = raw_class(server, "MigPlain")
-    assert normalize_class(raw) == live(server)["MigPlain"]
+def test_normalize_class_takes_the_servers_own_json(api: Rest) -> None:
+    raw = api.raw_class("MigPlain")
+    assert normalize_class(raw) == api.live()["MigPlain"]
