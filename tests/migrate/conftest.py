@@ -1,6 +1,6 @@
 """Recorded v1.39 class JSON (`fixtures/`, written by `record_fixtures.py`) as snapshots, and
-a server of the migration tests' own (offline modules, `ASYNC_INDEXING=true`) with a raw REST
-helper."""
+a server of the migration tests' own (offline modules, `ASYNC_INDEXING=true`,
+`RUNTIME_REINDEX_ENABLED=true`) with a raw REST helper."""
 
 from __future__ import annotations
 
@@ -36,7 +36,11 @@ def migrate_server(
         port=0,
         grpc_port=0,
         persistence_data_path=str(tmp_path_factory.mktemp("migrate")),
-        environment_variables={**vectorizer.environment(), "ASYNC_INDEXING": "true"},
+        environment_variables={
+            **vectorizer.environment(),
+            "ASYNC_INDEXING": "true",
+            "RUNTIME_REINDEX_ENABLED": "true",
+        },
     )
     with EmbeddedServer(options) as running:
         yield running

@@ -313,10 +313,19 @@ def test_vectorizer_change_needs_a_rebuild_that_revectorizes(recorded: Snapshot)
 
 def test_vectorizer_setting_change_needs_a_rebuild(recorded: Snapshot) -> None:
     def mutate(cls: Any) -> None:
+        cls["vectorConfig"]["body"]["vectorizer"]["text2vec-bigram"]["vectorizeClassName"] = False
+
+    step = only(plan_for(recorded, "Book", mutate))
+    check(step, StepKind.REBUILD, {Risk.BLOCKS_WRITES, Risk.REVECTORIZES}, "vectorizeClassName")
+
+
+def test_vectorizer_source_properties_change_needs_a_rebuild(recorded: Snapshot) -> None:
+    def mutate(cls: Any) -> None:
         cls["vectorConfig"]["body"]["vectorizer"]["text2vec-bigram"]["properties"] = ["summary"]
 
     step = only(plan_for(recorded, "Book", mutate))
     check(step, StepKind.REBUILD, {Risk.BLOCKS_WRITES, Risk.REVECTORIZES}, "properties")
+    assert step.vectors == ("body",)
 
 
 def test_module_settings_the_target_leaves_out_are_the_servers(recorded: Snapshot) -> None:

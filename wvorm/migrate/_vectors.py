@@ -2,7 +2,8 @@
 
 v1.39 rules (`migration_anchors.md` A2):
 - a named vector is added in place (v1.31); dropping one is experimental (rebuild);
-- a vectorizer, its settings and the index type are fixed once created (rebuild);
+- a vectorizer, its settings (source `properties` too) and the index type are fixed once
+  created (rebuild);
 - HNSW: `ef`, `dynamicEf*`, `flatSearchCutoff`, `filterStrategy`, `vectorCacheMaxObjects`
   and the settings of the quantizer in use change in place, and a quantizer can be turned on
   (irreversible; writes wait for the compression unless ASYNC_INDEXING=true); everything else,

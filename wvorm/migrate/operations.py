@@ -316,7 +316,8 @@ class Reindex:
 
     `PUT /v1/schema/{collection}/properties/{property}/index/{index}` with the tokenization:
     enables a filterable, searchable or rangeFilters index, or changes the tokenization
-    (which rewrites the searchable and filterable indexes together).
+    (which rewrites the searchable and filterable indexes together). A v1.39.2 server runs it
+    only with `RUNTIME_REINDEX_ENABLED=true` (otherwise it answers 400).
     """
 
     collection: str
@@ -331,7 +332,7 @@ class Reindex:
         what = f"with tokenization {self.tokenization!r}" if self.tokenization else "enabled"
         return (
             f"re-index {self.collection}.{self.property}: {self.index} index {what} "
-            "(built from the stored objects while the old index serves)"
+            "(built from the stored objects; needs the server's RUNTIME_REINDEX_ENABLED=true)"
         )
 
     def source(self) -> str:
