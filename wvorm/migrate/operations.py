@@ -23,6 +23,7 @@ from wvorm.migrate._json import (
     patch_holds,
     patch_leaves,
 )
+from wvorm.migrate._snapshot import Snapshot
 from wvorm_core.exceptions import WeaviateInvalidInputError
 
 __all__ = [
@@ -41,7 +42,6 @@ __all__ = [
     "UpdateCollection",
 ]
 
-Snapshot: TypeAlias = dict[str, dict[str, object]]
 IndexName = Literal["filterable", "searchable", "rangeFilters"]
 _INDEX_FLAGS: dict[str, str] = {
     "filterable": "indexFilterable",
