@@ -1,0 +1,50 @@
+"""Schema migrations computed from `WvModel` diffs: the pure planning layer.
+
+`snapshot_of(models)` is the desired state, `normalize(classes)` the live one (the server's
+class JSON); `diff(current, target)` is the `Plan` between them, each `Step` classified by how
+the server can make it (`StepKind`) and what it risks (`Risk`). Nothing here uses the network.
+"""
+
+from wvorm.migrate._diff import diff
+from wvorm.migrate._plan import FLAGS, Plan, Step
+from wvorm.migrate._renames import Renames, renames_of
+from wvorm.migrate._snapshot import Snapshot, normalize, normalize_class, snapshot_of
+from wvorm.migrate.operations import (
+    AddProperty,
+    AddVector,
+    CreateCollection,
+    DropCollection,
+    DropPropertyIndex,
+    Operation,
+    Rebuild,
+    Reindex,
+    RenameCollection,
+    Risk,
+    StepKind,
+    UpdateCollection,
+)
+
+__all__ = [
+    "FLAGS",
+    "AddProperty",
+    "AddVector",
+    "CreateCollection",
+    "DropCollection",
+    "DropPropertyIndex",
+    "Operation",
+    "Plan",
+    "Rebuild",
+    "Reindex",
+    "RenameCollection",
+    "Renames",
+    "Risk",
+    "Snapshot",
+    "Step",
+    "StepKind",
+    "UpdateCollection",
+    "diff",
+    "normalize",
+    "normalize_class",
+    "renames_of",
+    "snapshot_of",
+]
