@@ -5,10 +5,15 @@ class JSON); `diff(current, target)` is the `Plan` between them, each `Step` cla
 the server can make it (`StepKind`) and what it risks (`Risk`). Nothing here uses the network.
 """
 
+from wvorm.migrate._async.migrator import AsyncMigrator
 from wvorm.migrate._diff import diff
+from wvorm.migrate._history import AppliedRevision, LeaseHeldError
+from wvorm.migrate._offline import MigrationError, Status, generate
 from wvorm.migrate._plan import FLAGS, Plan, Step
 from wvorm.migrate._renames import Renames, renames_of
+from wvorm.migrate._revisions import Revision, RevisionError
 from wvorm.migrate._snapshot import Snapshot, normalize, normalize_class, snapshot_of
+from wvorm.migrate._sync.migrator import Migrator
 from wvorm.migrate.operations import (
     AddProperty,
     AddVector,
@@ -28,21 +33,30 @@ __all__ = [
     "FLAGS",
     "AddProperty",
     "AddVector",
+    "AppliedRevision",
+    "AsyncMigrator",
     "CreateCollection",
     "DropCollection",
     "DropPropertyIndex",
+    "LeaseHeldError",
+    "MigrationError",
+    "Migrator",
     "Operation",
     "Plan",
     "Rebuild",
     "Reindex",
     "RenameCollection",
     "Renames",
+    "Revision",
+    "RevisionError",
     "Risk",
     "Snapshot",
+    "Status",
     "Step",
     "StepKind",
     "UpdateCollection",
     "diff",
+    "generate",
     "normalize",
     "normalize_class",
     "renames_of",

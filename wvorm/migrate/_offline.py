@@ -9,10 +9,10 @@ from pathlib import Path
 from wvorm.migrate import _revisions as revisions
 from wvorm.migrate._diff import diff
 from wvorm.migrate._history import AppliedRevision
-from wvorm.migrate._plan import StepKind
+from wvorm.migrate._renames import Renames, renames_of
 from wvorm.migrate._revisions import Revision
-from wvorm.migrate._snapshot import Renames, Snapshot, renames_of, snapshot_of
-from wvorm.migrate.operations import DropCollection
+from wvorm.migrate._snapshot import Snapshot, snapshot_of
+from wvorm.migrate.operations import DropCollection, StepKind
 from wvorm.model import WvModel
 
 

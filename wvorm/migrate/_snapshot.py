@@ -26,7 +26,7 @@ from typing import TypeAlias
 from wvorm.migrate import _defaults
 from wvorm.migrate._json import JsonObject, as_list, as_object, drop_nulls, merged, restricted
 from wvorm.model import WvModel, info_of
-from wvorm_core._ops.schema import create_body
+from wvorm_core.classes.config import collection_schema
 from wvorm_core.exceptions import WeaviateInvalidInputError
 
 Snapshot: TypeAlias = dict[str, dict[str, object]]
@@ -189,5 +189,5 @@ def snapshot_of(models: Iterable[type[WvModel]]) -> Snapshot:
             raise WeaviateInvalidInputError(
                 f"two models declare the collection {info.collection!r}"
             )
-        snapshot[info.collection] = normalize_class(create_body(**info.create_arguments()))
+        snapshot[info.collection] = normalize_class(collection_schema(**info.create_arguments()))
     return snapshot

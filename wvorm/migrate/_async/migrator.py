@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import secrets
 import socket
-import os
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
@@ -22,10 +22,11 @@ from wvorm.migrate._history import (
     record,
     record_id,
 )
-from wvorm.migrate._plan import Plan, Risk, StepKind
-from wvorm.migrate._snapshot import Snapshot, normalize, renames_of, snapshot_of
 from wvorm.migrate._diff import diff
 from wvorm.migrate._offline import MigrationError, Status, status
+from wvorm.migrate._plan import Plan
+from wvorm.migrate._renames import renames_of
+from wvorm.migrate._snapshot import Snapshot, normalize, snapshot_of
 from wvorm.migrate.operations import (
     AddProperty,
     AddVector,
@@ -34,10 +35,13 @@ from wvorm.migrate.operations import (
     DropPropertyIndex,
     Operation,
     Reindex,
+    Risk,
+    StepKind,
     UpdateCollection,
 )
 from wvorm.model import WvModel
 from wvorm_core import WeaviateAsyncClient
+from wvorm_core.classes.config import Tokenization
 from wvorm_core.exceptions import UnexpectedStatusCodeError
 
 Progress = Callable[[str], None]
@@ -171,16 +175,15 @@ class AsyncMigrator:
             await collections.create_from_dict(op.schema)
         elif isinstance(op, DropCollection):
             await collections.delete(op.collection)
-        elif isinstance(op, UpdateCollection):
+        elif isinstance(op, (UpdateCollection, AddVector)):
             await config.update_from_dict(op.apply_to(await config.get_dict()))
         elif isinstance(op, AddProperty):
             await config.add_property_from_dict(op.property)
-        elif isinstance(op, AddVector):
-            await config.update_from_dict({"vectorConfig": {op.vector: op.config}})
         elif isinstance(op, DropPropertyIndex):
             await config.delete_property_index(op.property, op.index)
         elif isinstance(op, Reindex):
-            await config.update_property_index(op.property, op.index, tokenization=op.tokenization)
+            tokenization = Tokenization(op.tokenization) if op.tokenization else None
+            await config.update_property_index(op.property, op.index, tokenization=tokenization)
             await config.wait_for_property_indexes()
         else:
             raise MigrationError(f"{op.describe()}: apply cannot carry out {op.kind.value} steps")
@@ -201,7 +204,7 @@ class AsyncMigrator:
         )
         uuid = record_id(revision.id)
         if await collection.data.exists(uuid):
-            await collection.data.replace(props, uuid=uuid)
+            await collection.data.replace(uuid, props)
         else:
             await collection.data.insert(props, uuid=uuid)
 
@@ -222,7 +225,9 @@ class AsyncMigrator:
             except UnexpectedStatusCodeError as error:
                 if error.status_code != 422:
                     raise
-            current = Holder.decode((await self._client.collections.use(name).config.get()).description)
+            current = Holder.decode(
+                (await self._client.collections.use(name).config.get()).description
+            )
             if not (break_lease or current is None or current.is_gone()):
                 raise LeaseHeldError(
                     f"another apply holds the migration lease: "
@@ -281,8 +286,11 @@ def _check_flags(
         (Risk.DESTRUCTIVE, allow_destructive, "--allow-destructive"),
         (Risk.IRREVERSIBLE, allow_irreversible, "--allow-irreversible"),
     ):
-        risky = [f"{r.path.name}: {op.describe()}" for r in pending for op in r.operations if risk in op.risks]
+        risky = [
+            f"{r.path.name}: {op.describe()}"
+            for r in pending
+            for op in r.operations
+            if risk in op.risks
+        ]
         if risky and not allowed:
-            raise MigrationError(
-                f"{risk.value} steps need {flag}: " + "; ".join(risky)
-            )
+            raise MigrationError(f"{risk.value} steps need {flag}: " + "; ".join(risky))
