@@ -7,6 +7,9 @@ from types import TracebackType
 
 from wvorm_core._async.alias import AsyncAliasNamespace
 from wvorm_core._async.collections import AsyncCollections
+from wvorm_core._async.groups import AsyncGroups
+from wvorm_core._async.roles import AsyncRoles
+from wvorm_core._async.users import AsyncUsers
 from wvorm_core._base_client import BaseClient, connect_op
 from wvorm_core._ops.server import Meta, get_meta, probe
 from wvorm_core._transport.base import AsyncTransport
@@ -25,6 +28,12 @@ class WeaviateAsyncClient(BaseClient):
     """Collection aliases: create, list, get, update, delete."""
     batch: AsyncBatchClient
     """Background import into any collections: `dynamic()`, `fixed_size()`, `rate_limit()`."""
+    roles: AsyncRoles
+    """RBAC roles: create, delete, list, change and check their permissions."""
+    users: AsyncUsers
+    """Users: `get_my_user()`, database users (`users.db`), OIDC users (`users.oidc`)."""
+    groups: AsyncGroups
+    """User groups and their roles (`groups.oidc`)."""
 
     def __init__(
         self,
@@ -55,6 +64,9 @@ class WeaviateAsyncClient(BaseClient):
         self.collections = AsyncCollections(self._transport)
         self.alias = AsyncAliasNamespace(self._transport)
         self.batch = AsyncBatchClient(self._transport)
+        self.roles = AsyncRoles(self._transport)
+        self.users = AsyncUsers(self._transport)
+        self.groups = AsyncGroups(self._transport)
 
     async def connect(self) -> None:
         """Start the embedded server if any, read the server version, check gRPC answers."""

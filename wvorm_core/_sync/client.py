@@ -10,6 +10,9 @@ from wvorm_core._base_client import BaseClient, connect_op
 from wvorm_core._ops.server import Meta, get_meta, probe
 from wvorm_core._sync.alias import AliasNamespace
 from wvorm_core._sync.collections import Collections
+from wvorm_core._sync.groups import Groups
+from wvorm_core._sync.roles import Roles
+from wvorm_core._sync.users import Users
 from wvorm_core._transport.base import Transport
 from wvorm_core._transport.params import ConnectionParams
 from wvorm_core.batch import BatchClient
@@ -26,6 +29,12 @@ class WeaviateClient(BaseClient):
     """Collection aliases: create, list, get, update, delete."""
     batch: BatchClient
     """Background import into any collections: `dynamic()`, `fixed_size()`, `rate_limit()`."""
+    roles: Roles
+    """RBAC roles: create, delete, list, change and check their permissions."""
+    users: Users
+    """Users: `get_my_user()`, database users (`users.db`), OIDC users (`users.oidc`)."""
+    groups: Groups
+    """User groups and their roles (`groups.oidc`)."""
 
     def __init__(
         self,
@@ -56,6 +65,9 @@ class WeaviateClient(BaseClient):
         self.collections = Collections(self._transport)
         self.alias = AliasNamespace(self._transport)
         self.batch = BatchClient(self._transport)
+        self.roles = Roles(self._transport)
+        self.users = Users(self._transport)
+        self.groups = Groups(self._transport)
 
     def connect(self) -> None:
         """Start the embedded server if any, read the server version, check gRPC answers."""
