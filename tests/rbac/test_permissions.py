@@ -57,7 +57,8 @@ def test_read_only_role_on_one_collection(connect_as: Connect, reader_key: str) 
         readable.data.insert({"text": "not allowed"})
     assert rest_refusal.value.status == 403
     refused = readable.data.insert_many([{"text": "not allowed either"}])  # per object
-    assert list(refused.errors) == [0] and "insufficient permissions" in refused.errors[0].message
+    assert list(refused.errors) == [0]
+    assert "insufficient permissions" in refused.errors[0].message
     assert [o.properties["text"] for o in readable.query.fetch_objects().objects] == ["in Readable"]
 
     hidden = reader.collections.use("Hidden")

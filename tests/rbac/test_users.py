@@ -56,7 +56,8 @@ def test_db_user_lifecycle(
 
         assert connect_as(key).users.get_my_user().user_id == user
         used = admin.users.db.get(user_id=user, include_last_used_time=True)
-        assert used is not None and isinstance(used.last_used_time, datetime)
+        assert used is not None
+        assert isinstance(used.last_used_time, datetime)
 
         new_key = admin.users.db.rotate_key(user_id=user)
         assert new_key != key
@@ -97,7 +98,8 @@ def test_role_assignment_of_users_and_groups(
         assert full == {role: Role(role, cluster_permissions=permissions)}
         assert connect_as(key).users.get_my_user().roles == full
         stored = admin.users.db.get(user_id=user)
-        assert stored is not None and stored.role_names == [role]
+        assert stored is not None
+        assert stored.role_names == [role]
         admin.users.db.revoke_roles(user_id=user, role_names=role)
         assert admin.users.db.get_assigned_roles(user_id=user) == {}
 
@@ -144,7 +146,9 @@ async def test_async_users(
             assert (me.user_id, list(me.roles)) == (user, [role])
         assert rotated != key
         assert await async_admin.users.db.deactivate(user_id=user)
-        assert not (await async_admin.users.db.get(user_id=user) or pytest.fail()).active
+        inactive = await async_admin.users.db.get(user_id=user)
+        assert inactive is not None
+        assert not inactive.active
         assert await async_admin.users.db.activate(user_id=user)
         assert user in [u.user_id for u in await async_admin.users.db.list_all()]
         await async_admin.users.oidc.assign_roles(user_id=user, role_names=role)

@@ -117,14 +117,14 @@ class NodesPermissions:
     """Node status permissions: `minimal` (all nodes) or `verbose` (per collection)."""
 
     @staticmethod
-    def minimal(*, read: bool = False) -> list[NodesPermission]:
+    def minimal(*, read: bool = False) -> Sequence[NodesPermission]:
         """Reading the minimal node status."""
         if not read:
             return []
         return [NodesPermission(frozenset({NodesAction.READ}), "*", "minimal")]
 
     @staticmethod
-    def verbose(*, collection: Names, read: bool = False) -> list[NodesPermission]:
+    def verbose(*, collection: Names, read: bool = False) -> Sequence[NodesPermission]:
         """Reading the verbose node status of the shards of `collection`."""
         names = _names(collection, "collection", collection=True)
         if not read:
@@ -138,7 +138,7 @@ class GroupsPermissions:
     @staticmethod
     def oidc(
         *, group: Names, read: bool = False, assign_and_revoke: bool = False
-    ) -> list[GroupsPermission]:
+    ) -> Sequence[GroupsPermission]:
         """Reading OIDC groups' roles, or assigning and revoking their roles."""
         names = _names(group, "group")
         actions = _chosen(
@@ -162,7 +162,7 @@ class Permissions:
         read: bool = False,
         update: bool = False,
         delete: bool = False,
-    ) -> list[AliasPermission]:
+    ) -> Sequence[AliasPermission]:
         """Actions on the aliases `alias` of the collections `collection`."""
         aliases = _names(alias, "alias", collection=True)
         collections = _names(collection, "collection", collection=True)
@@ -186,7 +186,7 @@ class Permissions:
         read_config: bool = False,
         update_config: bool = False,
         delete_collection: bool = False,
-    ) -> list[CollectionsPermission]:
+    ) -> Sequence[CollectionsPermission]:
         """Creating, reading, updating or deleting the schema of `collection`."""
         names = _names(collection, "collection", collection=True)
         actions = _chosen(
@@ -208,7 +208,7 @@ class Permissions:
         read: bool = False,
         update: bool = False,
         delete: bool = False,
-    ) -> list[DataPermission]:
+    ) -> Sequence[DataPermission]:
         """Actions on the objects of `collection` (in `tenant`, default all tenants)."""
         names = _names(collection, "collection", collection=True)
         tenants = _names(tenant if tenant is not None else "*", "tenant")
@@ -233,7 +233,7 @@ class Permissions:
         read: bool = False,
         update: bool = False,
         delete: bool = False,
-    ) -> list[TenantsPermission]:
+    ) -> Sequence[TenantsPermission]:
         """Actions on the tenants `tenant` (default all) of `collection`."""
         names = _names(collection, "collection", collection=True)
         tenants = _names(tenant if tenant is not None else "*", "tenant")
@@ -258,7 +258,7 @@ class Permissions:
         read: bool = False,
         update: bool = False,
         delete: bool = False,
-    ) -> list[ReplicatePermission]:
+    ) -> Sequence[ReplicatePermission]:
         """Actions on replica movements of the shards `shard` (default all) of `collection`."""
         names = _names(collection, "collection", collection=True)
         shards = _names(shard if shard is not None else "*", "shard")
@@ -283,7 +283,7 @@ class Permissions:
         update: bool = False,
         delete: bool = False,
         scope: RoleScope | None = None,
-    ) -> list[RolesPermission]:
+    ) -> Sequence[RolesPermission]:
         """Actions on the roles `role`; `scope` (server default MATCH) limits which roles a
         holder may create or change."""
         names = _names(role, "role")
@@ -307,7 +307,7 @@ class Permissions:
         update: bool = False,
         delete: bool = False,
         assign_and_revoke: bool = False,
-    ) -> list[UsersPermission]:
+    ) -> Sequence[UsersPermission]:
         """Actions on the users `user`, including assigning and revoking their roles."""
         names = _names(user, "user")
         actions = _chosen(
@@ -322,7 +322,7 @@ class Permissions:
         return [UsersPermission(actions, u) for u in names] if actions else []
 
     @staticmethod
-    def backup(*, collection: Names, manage: bool = False) -> list[BackupsPermission]:
+    def backup(*, collection: Names, manage: bool = False) -> Sequence[BackupsPermission]:
         """Backing up and restoring `collection`."""
         names = _names(collection, "collection", collection=True)
         if not manage:
@@ -330,14 +330,14 @@ class Permissions:
         return [BackupsPermission(frozenset({BackupsAction.MANAGE}), c) for c in names]
 
     @staticmethod
-    def cluster(*, read: bool = False) -> list[ClusterPermission]:
+    def cluster(*, read: bool = False) -> Sequence[ClusterPermission]:
         """Reading the cluster's state."""
         return [ClusterPermission(frozenset({ClusterAction.READ}))] if read else []
 
     @staticmethod
     def mcp(
         *, create: bool = False, read: bool = False, update: bool = False
-    ) -> list[MCPPermission]:
+    ) -> Sequence[MCPPermission]:
         """Using the server's MCP endpoint."""
         actions = _chosen(
             {MCPAction.CREATE: create, MCPAction.READ: read, MCPAction.UPDATE: update}
