@@ -10,7 +10,7 @@ from wvorm_core._transport.base import AsyncTransport
 from wvorm_core.outputs.rbac import OwnUser, Role, RoleBase, UserDB
 
 
-class _AsyncUserRoles:
+class _UserRoles:
     """Role assignment of one kind of user (asyncio)."""
 
     _user_type: rbac.UserType
@@ -51,13 +51,13 @@ class _AsyncUserRoles:
         return await self._transport.run(op)
 
 
-class AsyncOidcUsers(_AsyncUserRoles):
+class AsyncOidcUsers(_UserRoles):
     """Roles of users known from OIDC tokens (asyncio); the server must have OIDC enabled."""
 
     _user_type: rbac.UserType = "oidc"
 
 
-class AsyncDbUsers(_AsyncUserRoles):
+class AsyncDbUsers(_UserRoles):
     """Database users: API-key users created through the API (asyncio)."""
 
     _user_type: rbac.UserType = "db"

@@ -11,7 +11,7 @@ from wvorm_core._transport.base import Transport
 from wvorm_core.outputs.rbac import OwnUser, Role, RoleBase, UserDB
 
 
-class _AsyncUserRoles:
+class _UserRoles:
     """Role assignment of one kind of user (blocking)."""
 
     _user_type: rbac.UserType
@@ -52,13 +52,13 @@ class _AsyncUserRoles:
         return self._transport.run(op)
 
 
-class OidcUsers(_AsyncUserRoles):
+class OidcUsers(_UserRoles):
     """Roles of users known from OIDC tokens (blocking); the server must have OIDC enabled."""
 
     _user_type: rbac.UserType = "oidc"
 
 
-class DbUsers(_AsyncUserRoles):
+class DbUsers(_UserRoles):
     """Database users: API-key users created through the API (blocking)."""
 
     _user_type: rbac.UserType = "db"
