@@ -90,7 +90,8 @@ def test_every_kind_of_permission_round_trips(
         *Permissions.Nodes.minimal(read=True),
         *Permissions.Nodes.verbose(collection="Article", read=True),
         *Permissions.replicate(collection="Article", shard="shard-1", create=True),
-        *Permissions.roles(role="team-*", read=True, update=True, scope=RoleScope.MATCH),
+        *Permissions.roles(role="team-*", read=True, update=True, scope=RoleScope.ALL),
+        *Permissions.roles(role="own-*", create=True),
         *Permissions.tenants(collection="Article", create=True, read=True),
         *Permissions.users(user="bot-*", read=True, assign_and_revoke=True),
     ]

@@ -193,19 +193,17 @@ class DataPermission(Permission):
 
 @dataclass(frozen=True)
 class RolesPermission(Permission):
-    """Actions on roles matching `role`; `scope` limits which roles can be managed."""
+    """Actions on roles matching `role`; `scope` limits which roles can be managed (the
+    server's default, `MATCH`, when not given)."""
 
     actions: frozenset[RolesAction]
     role: str = "*"
-    scope: RoleScope | None = None
+    scope: RoleScope = RoleScope.MATCH
     resource_key: ClassVar[str | None] = "roles"
     action_type: ClassVar[type[Enum]] = RolesAction
 
     def resource(self) -> dict[str, str]:
-        body = {"role": self.role}
-        if self.scope is not None:
-            body["scope"] = self.scope.value
-        return body
+        return {"role": self.role, "scope": RoleScope(self.scope).value}
 
 
 @dataclass(frozen=True)
@@ -338,8 +336,7 @@ def _resource_fields(kind: type[Permission], body: Mapping[str, object]) -> dict
     if kind in (DataPermission, TenantsPermission):
         return {"collection": _text(body, "collection"), "tenant": _text(body, "tenant")}
     if kind is RolesPermission:
-        scope = body.get("scope")
-        return {"role": _text(body, "role"), "scope": RoleScope(scope) if scope else None}
+        return {"role": _text(body, "role"), "scope": RoleScope(_text(body, "scope", "match"))}
     if kind is UsersPermission:
         return {"users": _text(body, "users")}
     if kind is NodesPermission:

@@ -284,8 +284,8 @@ class Permissions:
         delete: bool = False,
         scope: RoleScope | None = None,
     ) -> Sequence[RolesPermission]:
-        """Actions on the roles `role`; `scope` (server default MATCH) limits which roles a
-        holder may create or change."""
+        """Actions on the roles `role`; `scope` (default MATCH: only roles whose permissions
+        the holder has itself) limits which roles it may create or change."""
         names = _names(role, "role")
         actions = _chosen(
             {
@@ -295,7 +295,7 @@ class Permissions:
                 RolesAction.DELETE: delete,
             }
         )
-        scope = RoleScope(scope) if scope is not None else None
+        scope = RoleScope(scope) if scope is not None else RoleScope.MATCH
         return [RolesPermission(actions, r, scope) for r in names] if actions else []
 
     @staticmethod
