@@ -4,20 +4,24 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cached_property
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from wvorm_core._base_client import BaseClient, connect_op
 from wvorm_core._ops.server import Meta, get_meta, probe
 from wvorm_core._sync.alias import AliasNamespace
 from wvorm_core._sync.collections import Collections
-from wvorm_core._sync.groups import Groups
-from wvorm_core._sync.roles import Roles
-from wvorm_core._sync.users import Users
 from wvorm_core._transport.base import Transport
 from wvorm_core._transport.params import ConnectionParams
 from wvorm_core.batch import BatchClient
 from wvorm_core.classes.init import AdditionalConfig, AuthCredentials
 from wvorm_core.embedded import EmbeddedOptions
+
+if TYPE_CHECKING:
+    from wvorm_core._sync.groups import Groups
+    from wvorm_core._sync.roles import Roles
+    from wvorm_core._sync.users import Users
 
 
 class WeaviateClient(BaseClient):
@@ -29,12 +33,6 @@ class WeaviateClient(BaseClient):
     """Collection aliases: create, list, get, update, delete."""
     batch: BatchClient
     """Background import into any collections: `dynamic()`, `fixed_size()`, `rate_limit()`."""
-    roles: Roles
-    """RBAC roles: create, delete, list, change and check their permissions."""
-    users: Users
-    """Users: `get_my_user()`, database users (`users.db`), OIDC users (`users.oidc`)."""
-    groups: Groups
-    """User groups and their roles (`groups.oidc`)."""
 
     def __init__(
         self,
@@ -65,9 +63,28 @@ class WeaviateClient(BaseClient):
         self.collections = Collections(self._transport)
         self.alias = AliasNamespace(self._transport)
         self.batch = BatchClient(self._transport)
-        self.roles = Roles(self._transport)
-        self.users = Users(self._transport)
-        self.groups = Groups(self._transport)
+
+    # The RBAC namespaces load on first use: most programs never touch them.
+    @cached_property
+    def roles(self) -> Roles:
+        """RBAC roles: create, delete, list, change and check their permissions."""
+        from wvorm_core._sync.roles import Roles
+
+        return Roles(self._transport)
+
+    @cached_property
+    def users(self) -> Users:
+        """Users: `get_my_user()`, database users (`users.db`), OIDC users (`users.oidc`)."""
+        from wvorm_core._sync.users import Users
+
+        return Users(self._transport)
+
+    @cached_property
+    def groups(self) -> Groups:
+        """User groups and their roles (`groups.oidc`)."""
+        from wvorm_core._sync.groups import Groups
+
+        return Groups(self._transport)
 
     def connect(self) -> None:
         """Start the embedded server if any, read the server version, check gRPC answers."""
