@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 
@@ -143,3 +145,14 @@ def test_forbidden_is_insufficient_permissions_on_rest_and_grpc() -> None:
     ):
         assert isinstance(unknown, WeaviateAuthenticationError)
         assert not isinstance(unknown, InsufficientPermissionsError)
+
+
+def test_rbac_loads_on_first_use() -> None:
+    probe = (
+        "import sys, wvorm_core\n"
+        "before = 'wvorm_core._ops.rbac' in sys.modules\n"
+        "wvorm_core.WeaviateClient(skip_init_checks=True).roles\n"
+        "print(before, 'wvorm_core._ops.rbac' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "True"]
