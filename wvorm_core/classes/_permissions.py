@@ -8,7 +8,7 @@ role may perform on it. `to_weaviate()` gives the REST JSON, one object per acti
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from enum import Enum
 from typing import ClassVar, Literal
 
@@ -110,6 +110,8 @@ class Permission:
     actions: frozenset[Enum]
     resource_key: ClassVar[str | None] = None
     """The key of the resource object in the REST JSON (None: the action has no resource)."""
+    resource_fields: ClassVar[Mapping[str, str]] = {}
+    """The fields that name the resource, and their keys in the resource object."""
     action_type: ClassVar[type[Enum]]
 
     def __post_init__(self) -> None:
@@ -121,24 +123,33 @@ class Permission:
                 f"{type(self).__name__} takes {self.action_type.__name__} actions, got {wrong!r}"
             )
 
-    def resource(self) -> dict[str, str]:
-        """The resource object of the REST JSON."""
-        return {}
-
     def to_weaviate(self) -> list[dict[str, object]]:
         """The REST JSON of this permission: one object per action, sorted by action."""
+        resource: dict[str, object] = {}
+        for name, key in self.resource_fields.items():
+            value = getattr(self, name)
+            resource[key] = value.value if isinstance(value, Enum) else value
         out: list[dict[str, object]] = []
         for action in sorted(self.actions, key=lambda a: str(a.value)):
             item: dict[str, object] = {"action": action.value}
             if self.resource_key is not None:
-                item[self.resource_key] = self.resource()
+                item[self.resource_key] = resource
             out.append(item)
         return out
 
-
-def _text(body: Mapping[str, object], key: str, default: str = "*") -> str:
-    value = body.get(key)
-    return value if isinstance(value, str) else default
+    @classmethod
+    def resource_from_weaviate(cls, body: Mapping[str, object]) -> dict[str, object]:
+        """The resource fields of a REST resource object; a missing one takes its default."""
+        defaults = {f.name: f.default for f in fields(cls)}
+        values: dict[str, object] = {}
+        for name, key in cls.resource_fields.items():
+            value, default = body.get(key), defaults[name]
+            if not isinstance(value, str):
+                value = default
+            elif isinstance(default, Enum):
+                value = type(default)(value)
+            values[name] = value
+        return values
 
 
 @dataclass(frozen=True)
@@ -149,10 +160,8 @@ class AliasPermission(Permission):
     alias: str = "*"
     collection: str = "*"
     resource_key: ClassVar[str | None] = "aliases"
+    resource_fields: ClassVar[Mapping[str, str]] = {"alias": "alias", "collection": "collection"}
     action_type: ClassVar[type[Enum]] = AliasAction
-
-    def resource(self) -> dict[str, str]:
-        return {"alias": self.alias, "collection": self.collection}
 
 
 @dataclass(frozen=True)
@@ -170,10 +179,8 @@ class CollectionsPermission(Permission):
     actions: frozenset[CollectionsAction]
     collection: str = "*"
     resource_key: ClassVar[str | None] = "collections"
+    resource_fields: ClassVar[Mapping[str, str]] = {"collection": "collection"}
     action_type: ClassVar[type[Enum]] = CollectionsAction
-
-    def resource(self) -> dict[str, str]:
-        return {"collection": self.collection}
 
 
 @dataclass(frozen=True)
@@ -185,10 +192,8 @@ class DataPermission(Permission):
     collection: str = "*"
     tenant: str = "*"
     resource_key: ClassVar[str | None] = "data"
+    resource_fields: ClassVar[Mapping[str, str]] = {"collection": "collection", "tenant": "tenant"}
     action_type: ClassVar[type[Enum]] = DataAction
-
-    def resource(self) -> dict[str, str]:
-        return {"collection": self.collection, "tenant": self.tenant}
 
 
 @dataclass(frozen=True)
@@ -200,10 +205,8 @@ class RolesPermission(Permission):
     role: str = "*"
     scope: RoleScope = RoleScope.MATCH
     resource_key: ClassVar[str | None] = "roles"
+    resource_fields: ClassVar[Mapping[str, str]] = {"role": "role", "scope": "scope"}
     action_type: ClassVar[type[Enum]] = RolesAction
-
-    def resource(self) -> dict[str, str]:
-        return {"role": self.role, "scope": RoleScope(self.scope).value}
 
 
 @dataclass(frozen=True)
@@ -213,10 +216,8 @@ class UsersPermission(Permission):
     actions: frozenset[UsersAction]
     users: str = "*"
     resource_key: ClassVar[str | None] = "users"
+    resource_fields: ClassVar[Mapping[str, str]] = {"users": "users"}
     action_type: ClassVar[type[Enum]] = UsersAction
-
-    def resource(self) -> dict[str, str]:
-        return {"users": self.users}
 
 
 @dataclass(frozen=True)
@@ -226,10 +227,8 @@ class BackupsPermission(Permission):
     actions: frozenset[BackupsAction]
     collection: str = "*"
     resource_key: ClassVar[str | None] = "backups"
+    resource_fields: ClassVar[Mapping[str, str]] = {"collection": "collection"}
     action_type: ClassVar[type[Enum]] = BackupsAction
-
-    def resource(self) -> dict[str, str]:
-        return {"collection": self.collection}
 
 
 @dataclass(frozen=True)
@@ -248,10 +247,11 @@ class NodesPermission(Permission):
     collection: str = "*"
     verbosity: Verbosity = "minimal"
     resource_key: ClassVar[str | None] = "nodes"
+    resource_fields: ClassVar[Mapping[str, str]] = {
+        "collection": "collection",
+        "verbosity": "verbosity",
+    }
     action_type: ClassVar[type[Enum]] = NodesAction
-
-    def resource(self) -> dict[str, str]:
-        return {"collection": self.collection, "verbosity": self.verbosity}
 
 
 @dataclass(frozen=True)
@@ -262,10 +262,8 @@ class TenantsPermission(Permission):
     collection: str = "*"
     tenant: str = "*"
     resource_key: ClassVar[str | None] = "tenants"
+    resource_fields: ClassVar[Mapping[str, str]] = {"collection": "collection", "tenant": "tenant"}
     action_type: ClassVar[type[Enum]] = TenantsAction
-
-    def resource(self) -> dict[str, str]:
-        return {"collection": self.collection, "tenant": self.tenant}
 
 
 @dataclass(frozen=True)
@@ -276,10 +274,8 @@ class ReplicatePermission(Permission):
     collection: str = "*"
     shard: str = "*"
     resource_key: ClassVar[str | None] = "replicate"
+    resource_fields: ClassVar[Mapping[str, str]] = {"collection": "collection", "shard": "shard"}
     action_type: ClassVar[type[Enum]] = ReplicateAction
-
-    def resource(self) -> dict[str, str]:
-        return {"collection": self.collection, "shard": self.shard}
 
 
 @dataclass(frozen=True)
@@ -290,10 +286,8 @@ class GroupsPermission(Permission):
     group: str = "*"
     group_type: str = "oidc"
     resource_key: ClassVar[str | None] = "groups"
+    resource_fields: ClassVar[Mapping[str, str]] = {"group": "group", "group_type": "groupType"}
     action_type: ClassVar[type[Enum]] = GroupAction
-
-    def resource(self) -> dict[str, str]:
-        return {"group": self.group, "groupType": self.group_type}
 
 
 PermissionsOutputType = (
@@ -328,27 +322,6 @@ PERMISSION_CLASSES: tuple[type[PermissionsOutputType], ...] = (
 )
 
 
-def _resource_fields(kind: type[Permission], body: Mapping[str, object]) -> dict[str, object]:
-    if kind is AliasPermission:
-        return {"alias": _text(body, "alias"), "collection": _text(body, "collection")}
-    if kind in (CollectionsPermission, BackupsPermission):
-        return {"collection": _text(body, "collection")}
-    if kind in (DataPermission, TenantsPermission):
-        return {"collection": _text(body, "collection"), "tenant": _text(body, "tenant")}
-    if kind is RolesPermission:
-        return {"role": _text(body, "role"), "scope": RoleScope(_text(body, "scope", "match"))}
-    if kind is UsersPermission:
-        return {"users": _text(body, "users")}
-    if kind is NodesPermission:
-        verbosity = "verbose" if body.get("verbosity") == "verbose" else "minimal"
-        return {"collection": _text(body, "collection"), "verbosity": verbosity}
-    if kind is ReplicatePermission:
-        return {"collection": _text(body, "collection"), "shard": _text(body, "shard")}
-    if kind is GroupsPermission:
-        return {"group": _text(body, "group"), "group_type": _text(body, "groupType", "oidc")}
-    return {}
-
-
 _BY_ACTION: dict[str, type[PermissionsOutputType]] = {
     action.value: kind for kind in PERMISSION_CLASSES for action in kind.action_type
 }
@@ -365,11 +338,11 @@ def from_weaviate(items: Sequence[Mapping[str, object]]) -> list[PermissionsOutp
         if kind is None:
             continue
         body = item.get(kind.resource_key) if kind.resource_key else None
-        fields = _resource_fields(kind, body if isinstance(body, Mapping) else {})
-        joined.setdefault((kind, tuple(fields.items())), set()).add(kind.action_type(action))
+        resource = kind.resource_from_weaviate(body if isinstance(body, Mapping) else {})
+        joined.setdefault((kind, tuple(resource.items())), set()).add(kind.action_type(action))
     return [
-        kind(actions=frozenset(actions), **dict(fields))  # type: ignore[arg-type]
-        for (kind, fields), actions in joined.items()
+        kind(actions=frozenset(actions), **dict(resource))  # type: ignore[arg-type]
+        for (kind, resource), actions in joined.items()
     ]
 
 
