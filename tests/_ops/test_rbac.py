@@ -8,6 +8,7 @@ import sys
 
 import pytest
 
+import wvorm_core
 from wvorm_core._ops import rbac
 from wvorm_core._ops.calls import RestRequest, RestResponse, grpc_error, status_error
 from wvorm_core.classes.rbac import (
@@ -24,6 +25,7 @@ from wvorm_core.exceptions import (
     WeaviateInvalidInputError,
 )
 from wvorm_core.outputs.rbac import Role, UserDB, UserTypes
+from wvorm_core.testing import ScriptedTransport
 
 
 def test_builders_capitalise_collections_and_multiply_resources() -> None:
@@ -156,3 +158,26 @@ def test_rbac_loads_on_first_use() -> None:
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["False", "True"]
+
+
+def test_client_refuses_bad_input_before_sending() -> None:
+    def no_server(request: object) -> object:
+        raise AssertionError(f"sent {request!r}")
+
+    transport = ScriptedTransport(no_server)
+    client = wvorm_core.WeaviateClient(transport=transport)
+    with pytest.raises(WeaviateInvalidInputError, match="no permissions given"):
+        client.roles.create(role_name="empty", permissions=Permissions.data(collection="A"))
+    with pytest.raises(WeaviateInvalidInputError, match="role_name"):
+        client.roles.get("")
+    with pytest.raises(WeaviateInvalidInputError, match="results, got 'read_data'"):
+        client.roles.add_permissions(permissions=["read_data"], role_name="x")  # type: ignore[list-item]
+    with pytest.raises(WeaviateInvalidInputError, match="at least one role"):
+        client.users.db.assign_roles(user_id="someone", role_names=[])
+    with pytest.raises(WeaviateInvalidInputError, match="got None"):
+        client.roles.has_permissions(permissions=None, role="x")  # type: ignore[arg-type]
+    with pytest.raises(WeaviateInvalidInputError, match="user_id"):
+        client.users.db.create(user_id="")
+    with pytest.raises(WeaviateInvalidInputError, match="the id"):
+        client.groups.oidc.get_assigned_roles(group_id=" ")
+    assert transport.requests == []

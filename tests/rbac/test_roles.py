@@ -8,7 +8,7 @@ import pytest
 
 import wvorm_core
 from wvorm_core.classes.rbac import Actions, Permissions, RoleScope
-from wvorm_core.exceptions import UnexpectedStatusCodeError, WeaviateInvalidInputError
+from wvorm_core.exceptions import UnexpectedStatusCodeError
 from wvorm_core.outputs.rbac import (
     CollectionsPermissionOutput,
     DataPermissionOutput,
@@ -128,19 +128,6 @@ def test_assignments(admin: wvorm_core.WeaviateClient, unique: Callable[[str], s
     finally:
         admin.users.db.delete(user_id=user)
         admin.roles.delete(role)
-
-
-def test_bad_input_is_refused_before_sending(admin: wvorm_core.WeaviateClient) -> None:
-    with pytest.raises(WeaviateInvalidInputError, match="no permissions given"):
-        admin.roles.create(role_name="empty", permissions=Permissions.data(collection="A"))
-    with pytest.raises(WeaviateInvalidInputError, match="role_name"):
-        admin.roles.get("")
-    with pytest.raises(WeaviateInvalidInputError, match="collection"):
-        Permissions.collections(collection=[], read_config=True)
-    with pytest.raises(WeaviateInvalidInputError, match="Permissions"):
-        admin.roles.add_permissions(permissions=["read_data"], role_name="x")  # type: ignore[list-item]
-    with pytest.raises(WeaviateInvalidInputError, match="role"):
-        admin.users.db.assign_roles(user_id="someone", role_names=[])
 
 
 async def test_async_roles(

@@ -350,20 +350,21 @@ PermissionsInputType = Permission | Sequence[Permission | Sequence[Permission]]
 """One permission, a list of them, or a list mixing permissions and builder results."""
 
 
+def _check(value: object) -> Permission:
+    if not isinstance(value, Permission):
+        raise WeaviateInvalidInputError(f"permissions must be Permissions.* results, got {value!r}")
+    return value
+
+
 def flatten(permissions: PermissionsInputType) -> list[Permission]:
-    """The permissions of a builder result, a list of them, or a single one."""
-    if isinstance(permissions, Permission):
-        return [permissions]
+    """The permissions of a builder result, a list of them (or of builder results), or a
+    single one."""
     if isinstance(permissions, str) or not isinstance(permissions, Sequence):
-        raise WeaviateInvalidInputError(
-            f"permissions must be Permissions.* results, got {type(permissions).__name__}"
-        )
+        return [_check(permissions)]
     flat: list[Permission] = []
     for item in permissions:
-        for permission in [item] if isinstance(item, Permission) else item:
-            if not isinstance(permission, Permission):
-                raise WeaviateInvalidInputError(
-                    f"permissions must be Permissions.* results, got {permission!r}"
-                )
-            flat.append(permission)
+        if isinstance(item, str) or not isinstance(item, Sequence):
+            flat.append(_check(item))
+        else:
+            flat.extend(_check(p) for p in item)
     return flat
