@@ -109,7 +109,9 @@ def load_models(module_name: str | None) -> list[type[WvModel]]:
     try:
         module: ModuleType = importlib.import_module(module_name)
     except Exception as error:
-        raise SettingsError(f"the models module {module_name!r} does not import: {error!r}") from error
+        raise SettingsError(
+            f"the models module {module_name!r} does not import: {error!r}"
+        ) from error
     found = [
         value
         for value in vars(module).values()

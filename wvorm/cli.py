@@ -15,13 +15,20 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import wvorm_core
-from wvorm._cli_settings import Settings, SettingsError, endpoint, load_models, pyproject_table, resolve
+from wvorm._cli_settings import (
+    Settings,
+    SettingsError,
+    endpoint,
+    load_models,
+    pyproject_table,
+    resolve,
+)
 from wvorm.migrate import Migrator, generate
 from wvorm.migrate._history import LeaseHeldError
-from wvorm.migrate._revisions import RevisionError, chain
 from wvorm.migrate._offline import MigrationError
-from wvorm_core.exceptions import WeaviateError
+from wvorm.migrate._revisions import RevisionError, chain
 from wvorm_core import Auth
+from wvorm_core.exceptions import WeaviateError
 
 EXIT_OK, EXIT_DRIFT, EXIT_ERROR = 0, 1, 2
 
@@ -51,9 +58,7 @@ def _connection_flags(parser: argparse.ArgumentParser) -> None:
 def _project_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--models", help="module that defines the WvModel classes (package.module)")
     parser.add_argument("--dir", help="folder of revision files (default: migrations)")
-    parser.add_argument(
-        "--history-collection", help="collection that records applied revisions"
-    )
+    parser.add_argument("--history-collection", help="collection that records applied revisions")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -71,12 +76,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     plan = step("plan", "show what it takes to bring the live schema to the models")
     plan.add_argument("--json", action="store_true", help="print the plan as JSON")
-    plan.add_argument("--allow-drop", action="store_true", help="plan dropping unmodelled collections")
+    plan.add_argument(
+        "--allow-drop", action="store_true", help="plan dropping unmodelled collections"
+    )
     generate = step("generate", "write the next revision file from the models")
     generate.add_argument("-m", "--message", required=True, help="what the revision does")
     generate.add_argument("--allow-drop", action="store_true", help="drop removed collections")
     apply = step("apply", "apply pending revisions under the migration lease")
-    apply.add_argument("--allow-destructive", action="store_true", help="allow steps that drop data")
+    apply.add_argument(
+        "--allow-destructive", action="store_true", help="allow steps that drop data"
+    )
     apply.add_argument(
         "--allow-irreversible", action="store_true", help="allow steps that cannot be undone"
     )
@@ -89,7 +98,9 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("revision", help="revision id or file name (or its NNNN number)")
 
     inspect = commands.add_parser(
-        "inspect", help="write WvModel source for an existing schema", description=(
+        "inspect",
+        help="write WvModel source for an existing schema",
+        description=(
             "write WvModel classes for collections on the server (all when none is named)"
         ),
     )
@@ -197,9 +208,7 @@ def _history(args: argparse.Namespace, settings: Settings, out: _Out) -> int:
 def _show(args: argparse.Namespace, settings: Settings, out: _Out) -> int:
     wanted = str(args.revision)
     revisions = chain(settings.directory)
-    found = [
-        r for r in revisions if wanted in (r.id, r.path.name, r.path.stem, r.path.name[:4])
-    ]
+    found = [r for r in revisions if wanted in (r.id, r.path.name, r.path.stem, r.path.name[:4])]
     if not found:
         raise SettingsError(f"no revision {wanted!r} in {settings.directory}")
     revision = found[0]

@@ -8,9 +8,7 @@ from wvorm_core.classes.config import Configure
 
 class Question(
     WvModel,
-    vectors=Configure.Vectors.self_provided(
-        vector_index_config=Configure.VectorIndex.hnsw(ef=64)
-    ),
+    vectors=Configure.Vectors.self_provided(vector_index_config=Configure.VectorIndex.hnsw(ef=64)),
 ):
     """Quiz questions."""
 

@@ -8,9 +8,7 @@ from wvorm_core.classes.config import Configure, Tokenization
 
 class Question(
     WvModel,
-    vectors=Configure.Vectors.self_provided(
-        vector_index_config=Configure.VectorIndex.hnsw(ef=128)
-    ),
+    vectors=Configure.Vectors.self_provided(vector_index_config=Configure.VectorIndex.hnsw(ef=128)),
 ):
     """Quiz questions, with how hard each one is."""
 

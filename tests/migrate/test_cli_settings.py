@@ -14,13 +14,17 @@ def test_a_flag_beats_the_environment_which_beats_pyproject() -> None:
     env = {"WEAVIATE_URL": "http://env:2", "WEAVIATE_GRPC_PORT": "7000"}
     from_table = resolve({}, {}, table)
     assert (from_table.models, from_table.directory, from_table.url) == (
-        "app.models", Path("db/migrations"), "http://table:1"
+        "app.models",
+        Path("db/migrations"),
+        "http://table:1",
     )
     from_env = resolve({}, env, table)
     assert (from_env.url, from_env.grpc_port) == ("http://env:2", 7000)
     from_flags = resolve({"url": "http://flag:3", "grpc_port": 9, "dir": "m"}, env, table)
     assert (from_flags.url, from_flags.grpc_port, from_flags.directory) == (
-        "http://flag:3", 9, Path("m")
+        "http://flag:3",
+        9,
+        Path("m"),
     )
     assert resolve({}, {}, {}).url == "http://localhost:8080"
 

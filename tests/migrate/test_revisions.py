@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from wvorm.migrate import _revisions as revisions
 from wvorm.migrate._revisions import RevisionError
-from wvorm.migrate.operations import AddProperty
+from wvorm.migrate._source import literal
+from wvorm.migrate.operations import AddProperty, UpdateCollection
 
 SNAPSHOT: dict[str, dict[str, object]] = {
     "Question": {
@@ -47,11 +50,29 @@ def test_a_rendered_file_reads_back_as_written(tmp_path: Path) -> None:
 
 def test_long_literals_wrap_one_item_a_line_and_stay_equal() -> None:
     value = {"k" * 30: [{"name": f"property_{i}", "dataType": ["text"]} for i in range(5)]}
-    text = revisions.literal(value)
+    text = literal(value)
     assert all(len(line) <= 100 for line in text.splitlines())
     assert len(text.splitlines()) > 5
     assert ast.literal_eval(text) == value
-    assert revisions.literal({"a": True, "b": None}) == "{'a': True, 'b': None}"
+    assert literal({"a": True, "b": None, "c": ("x",)}) == '{"a": True, "b": None, "c": ("x",)}'
+
+
+def test_revision_files_are_ruff_format_clean(tmp_path: Path) -> None:
+    long_op = UpdateCollection(
+        collection="Question",
+        changes={"vectorConfig": {"default": {"vectorIndexConfig": {"ef": 128, "x" * 80: 1}}}},
+        previous={"vectorConfig": {"default": {"vectorIndexConfig": {"ef": 64}}}},
+    )
+    path = tmp_path / "0001_x.py"
+    path.write_text(
+        revisions.render(
+            revision="a", parent=None, message="x", operations=[long_op], snapshot=SNAPSHOT
+        )
+    )
+    ruff = Path(sys.executable).parent / "ruff"
+    result = subprocess.run([str(ruff), "format", "--diff", str(path)], capture_output=True)
+    assert result.returncode == 0, result.stdout.decode()
+    assert revisions.read(path).operations == (long_op,)
 
 
 def test_the_chain_runs_from_the_first_revision_to_the_head(tmp_path: Path) -> None:
@@ -86,5 +107,7 @@ def test_a_missing_parent_and_a_bad_file_are_named(tmp_path: Path) -> None:
 def test_an_edit_changes_the_checksum(tmp_path: Path) -> None:
     path = write(tmp_path, 1, "aaa", None)
     before = revisions.checksum(path)
-    path.write_text(path.read_text().replace("'p1'", "'p9'"))
+    text = path.read_text()
+    assert '"p1"' in text
+    path.write_text(text.replace('"p1"', '"p9"'))
     assert revisions.checksum(path) != before

@@ -40,7 +40,9 @@ def generate(
             "these steps cannot be carried out: "
             + "; ".join(f"{s.operation.describe()} ({s.reason})" for s in impossible)
         )
-    dropped = {s.operation.collection for s in plan.steps if isinstance(s.operation, DropCollection)}
+    dropped = {
+        s.operation.collection for s in plan.steps if isinstance(s.operation, DropCollection)
+    }
     kept = {n: body for n, body in head.items() if n not in target and n not in dropped}
     directory.mkdir(parents=True, exist_ok=True)
     path = revisions.next_path(directory, message)

@@ -22,10 +22,10 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from wvorm.migrate.operations import Operation
+from wvorm.migrate._source import call, literal
+from wvorm.migrate.operations import Operation, arguments
 
 FILE_NAME = re.compile(r"^(\d{4})_[a-z0-9_]*\.py$")
-_LINE = 100
 
 
 class RevisionError(Exception):
@@ -59,27 +59,6 @@ def new_id() -> str:
     return secrets.token_hex(6)
 
 
-def literal(value: object, indent: int = 0) -> str:
-    """`value` (JSON-shaped) as a Python literal, one line when it fits, else one item a line."""
-    flat = repr(value) if not isinstance(value, (dict, list)) else _flat(value)
-    if indent + len(flat) <= _LINE or not isinstance(value, (dict, list)) or not value:
-        return flat
-    pad = " " * (indent + 4)
-    if isinstance(value, dict):
-        items = [f"{pad}{k!r}: {literal(v, indent + 4 + len(repr(k)) + 2)}," for k, v in value.items()]
-        return "{\n" + "\n".join(items) + "\n" + " " * indent + "}"
-    items = [f"{pad}{literal(v, indent + 4)}," for v in value]
-    return "[\n" + "\n".join(items) + "\n" + " " * indent + "]"
-
-
-def _flat(value: object) -> str:
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{k!r}: {_flat(v)}" for k, v in value.items()) + "}"
-    if isinstance(value, list):
-        return "[" + ", ".join(_flat(v) for v in value) + "]"
-    return repr(value)
-
-
 def render(
     *,
     revision: str,
@@ -101,16 +80,16 @@ def render(
     if names:
         lines += [f"from wvorm.migrate.operations import {', '.join(names)}", ""]
     lines += [
-        f"revision = {revision!r}",
-        f"parent = {parent!r}",
-        f"message = {message!r}",
+        f"revision = {literal(revision)}",
+        f"parent = {literal(parent)}",
+        f"message = {literal(message)}",
         "",
         "operations = [",
-        *(f"    {op.source()}," for op in operations),
+        *(f"    {call(type(op).__name__, arguments(op), 4, 1)}," for op in operations),
         "]",
         "",
         "# The schema this revision leads to: `generate` and `check` diff against it.",
-        f"snapshot = {literal(_plain(snapshot))}",
+        f"snapshot = {literal(_plain(snapshot), 0, 11)}",
         "",
     ]
     return "\n".join(lines)

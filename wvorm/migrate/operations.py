@@ -24,6 +24,7 @@ from wvorm.migrate._json import (
     patch_leaves,
 )
 from wvorm.migrate._snapshot import Snapshot
+from wvorm.migrate._source import call
 from wvorm_core.exceptions import WeaviateInvalidInputError
 
 __all__ = [
@@ -79,9 +80,13 @@ class Risk(str, Enum):
     """Needs more than schema permissions (e.g. UPDATE on the collection's data)."""
 
 
+def arguments(op: Operation) -> dict[str, object]:
+    """The operation's fields by name: the keyword arguments that recreate it."""
+    return {f.name: getattr(op, f.name) for f in fields(op)}
+
+
 def _source(op: Operation) -> str:
-    args = ", ".join(f"{f.name}={getattr(op, f.name)!r}" for f in fields(op))
-    return f"{type(op).__name__}({args})"
+    return call(type(op).__name__, arguments(op))
 
 
 def _class(live: Snapshot, collection: str) -> JsonObject | None:

@@ -10,6 +10,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from wvorm.migrate import _revisions as revisions
+from wvorm.migrate._diff import diff
 from wvorm.migrate._history import (
     DEFAULT_HISTORY,
     AppliedRevision,
@@ -22,7 +23,6 @@ from wvorm.migrate._history import (
     record,
     record_id,
 )
-from wvorm.migrate._diff import diff
 from wvorm.migrate._offline import MigrationError, Status, status
 from wvorm.migrate._plan import Plan
 from wvorm.migrate._renames import renames_of
