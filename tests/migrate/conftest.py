@@ -5,7 +5,7 @@ a server of the migration tests' own (offline modules, `ASYNC_INDEXING=true`,
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
@@ -49,6 +49,16 @@ def migrate_server(
 @pytest.fixture(scope="session")
 def migrate_client(migrate_server: EmbeddedServer) -> Iterator[wvorm_core.WeaviateClient]:
     with wvorm_core.connect_to_local(
+        host=migrate_server.host, port=migrate_server.port, grpc_port=migrate_server.grpc_port
+    ) as connected:
+        yield connected
+
+
+@pytest.fixture
+async def async_migrate_client(
+    migrate_server: EmbeddedServer,
+) -> AsyncIterator[wvorm_core.WeaviateAsyncClient]:
+    async with wvorm_core.use_async_with_local(
         host=migrate_server.host, port=migrate_server.port, grpc_port=migrate_server.grpc_port
     ) as connected:
         yield connected

@@ -112,7 +112,8 @@ def test_the_worked_example_from_plan_to_check(
 
     config = questions.config.get()
     answer = next(p for p in config.properties if p.name == "answer")
-    assert answer.tokenization is not None and answer.tokenization.value == "field"
+    assert answer.tokenization is not None
+    assert answer.tokenization.value == "field"
     assert any(p.name == "difficulty" for p in config.properties)
     assert config.description == "Quiz questions, with how hard each one is."
     found = questions.query.fetch_objects(

@@ -294,3 +294,10 @@ def _check_flags(
         ]
         if risky and not allowed:
             raise MigrationError(f"{risk.value} steps need {flag}: " + "; ".join(risky))
+
+
+async def plan(
+    client: WeaviateAsyncClient, models: Iterable[type[WvModel]], *, allow_drop: bool = False
+) -> Plan:
+    """What it takes to bring `client`'s live schema to `models`, each step classified."""
+    return await AsyncMigrator(client, models).plan(allow_drop=allow_drop)

@@ -293,3 +293,10 @@ def _check_flags(
         ]
         if risky and not allowed:
             raise MigrationError(f"{risk.value} steps need {flag}: " + "; ".join(risky))
+
+
+def plan(
+    client: WeaviateClient, models: Iterable[type[WvModel]], *, allow_drop: bool = False
+) -> Plan:
+    """What it takes to bring `client`'s live schema to `models`, each step classified."""
+    return Migrator(client, models).plan(allow_drop=allow_drop)
