@@ -104,17 +104,32 @@ class Folder:
 
     def command(self, *args: str) -> list[str]:
         return [
-            sys.executable, "-m", "wvorm.cli", "migrate", *args,
-            "--models", f"models_{self.name.lower()}", "--dir", str(self.migrations),
-            "--history-collection", HISTORY, "--url", self.server.url,
-            "--grpc-port", str(self.server.grpc_port),
-        ]  # fmt: skip
+            sys.executable,
+            "-m",
+            "wvorm.cli",
+            "migrate",
+            *args,
+            "--models",
+            f"models_{self.name.lower()}",
+            "--dir",
+            str(self.migrations),
+            "--history-collection",
+            HISTORY,
+            "--url",
+            self.server.url,
+            "--grpc-port",
+            str(self.server.grpc_port),
+        ]
 
     def run(self, *args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            self.command(*args), cwd=self.root, capture_output=True, text=True, timeout=300,
+            self.command(*args),
+            cwd=self.root,
+            capture_output=True,
+            text=True,
+            timeout=300,
             env={**os.environ, "NO_COLOR": "1"},
-        )  # fmt: skip
+        )
 
 
 @pytest.fixture
@@ -173,7 +188,9 @@ def test_a_held_lease_names_its_holder_and_a_dead_one_is_replaced(
     assert blocked.returncode == 2
     assert "--break-lease" in blocked.stdout
 
-    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)  # fmt: skip
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    )
     migrate_client.collections.delete(LEASE)
     holder["pid"] = int(dead.stdout)
     migrate_client.collections.create_from_dict({"class": LEASE, "description": json.dumps(holder)})
@@ -206,7 +223,7 @@ def test_two_applies_at_once_exactly_one_proceeds(
             stderr=subprocess.STDOUT,
             text=True,
             env={**os.environ, "NO_COLOR": "1"},
-        )  # fmt: skip
+        )
         for _ in range(2)
     ]
     outputs = [run.communicate(timeout=300)[0] for run in runs]
@@ -227,9 +244,12 @@ def test_an_apply_killed_between_two_operations_finishes_on_the_next_run(
     models = folder.models(V2)
     generate(folder.migrations, models, "second")
     run = subprocess.Popen(
-        folder.command("apply"), cwd=folder.root, stdout=subprocess.PIPE, text=True,
+        folder.command("apply"),
+        cwd=folder.root,
+        stdout=subprocess.PIPE,
+        text=True,
         env={**os.environ, "NO_COLOR": "1", "PYTHONUNBUFFERED": "1"},
-    )  # fmt: skip
+    )
     assert run.stdout is not None
     seen = []
     for line in run.stdout:
