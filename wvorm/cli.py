@@ -113,7 +113,8 @@ def build_parser() -> argparse.ArgumentParser:
 @contextmanager
 def _client(settings: Settings) -> Iterator[wvorm_core.WeaviateClient]:
     if settings.embedded:
-        with wvorm_core.connect_to_embedded(port=0, grpc_port=0) as client:
+        reindex = {"RUNTIME_REINDEX_ENABLED": "true"}
+        with wvorm_core.connect_to_embedded(environment_variables=reindex) as client:
             yield client
         return
     host, port, secure = endpoint(settings.url)
