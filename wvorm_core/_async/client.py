@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from types import TracebackType
 
 from wvorm_core._async.alias import AsyncAliasNamespace
+from wvorm_core._async.backup import AsyncBackupNamespace
 from wvorm_core._async.collections import AsyncCollections
 from wvorm_core._base_client import BaseClient, connect_op
 from wvorm_core._ops.server import Meta, get_meta, probe
@@ -25,6 +26,8 @@ class WeaviateAsyncClient(BaseClient):
     """Collection aliases: create, list, get, update, delete."""
     batch: AsyncBatchClient
     """Background import into any collections: `dynamic()`, `fixed_size()`, `rate_limit()`."""
+    backup: AsyncBackupNamespace
+    """Backups: create, restore, status, cancel, list."""
 
     def __init__(
         self,
@@ -55,6 +58,7 @@ class WeaviateAsyncClient(BaseClient):
         self.collections = AsyncCollections(self._transport)
         self.alias = AsyncAliasNamespace(self._transport)
         self.batch = AsyncBatchClient(self._transport)
+        self.backup = AsyncBackupNamespace(self._transport)
 
     async def connect(self) -> None:
         """Start the embedded server if any, read the server version, check gRPC answers."""

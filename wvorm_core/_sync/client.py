@@ -9,6 +9,7 @@ from types import TracebackType
 from wvorm_core._base_client import BaseClient, connect_op
 from wvorm_core._ops.server import Meta, get_meta, probe
 from wvorm_core._sync.alias import AliasNamespace
+from wvorm_core._sync.backup import BackupNamespace
 from wvorm_core._sync.collections import Collections
 from wvorm_core._transport.base import Transport
 from wvorm_core._transport.params import ConnectionParams
@@ -26,6 +27,8 @@ class WeaviateClient(BaseClient):
     """Collection aliases: create, list, get, update, delete."""
     batch: BatchClient
     """Background import into any collections: `dynamic()`, `fixed_size()`, `rate_limit()`."""
+    backup: BackupNamespace
+    """Backups: create, restore, status, cancel, list."""
 
     def __init__(
         self,
@@ -56,6 +59,7 @@ class WeaviateClient(BaseClient):
         self.collections = Collections(self._transport)
         self.alias = AliasNamespace(self._transport)
         self.batch = BatchClient(self._transport)
+        self.backup = BackupNamespace(self._transport)
 
     def connect(self) -> None:
         """Start the embedded server if any, read the server version, check gRPC answers."""
