@@ -24,11 +24,21 @@ def server(
     tmp_path_factory: pytest.TempPathFactory, vectorizer: LocalVectorizer
 ) -> Iterator[EmbeddedServer]:
     """The session's server: free loopback ports, its own data folder, offline modules."""
+    data = tmp_path_factory.mktemp("weaviate")
+    features = {
+        "REPLICA_MOVEMENT_ENABLED": "true",
+        "EXPORT_ENABLED": "true",
+        "EXPORT_DEFAULT_PATH": str(data / "exports"),
+    }
     options = EmbeddedOptions(
         port=0,
         grpc_port=0,
-        persistence_data_path=str(tmp_path_factory.mktemp("weaviate")),
-        environment_variables={**vectorizer.environment(), "QUERY_DEFAULTS_LIMIT": "25"},
+        persistence_data_path=str(data),
+        environment_variables={
+            **vectorizer.environment(),
+            **features,
+            "QUERY_DEFAULTS_LIMIT": "25",
+        },
     )
     with EmbeddedServer(options) as running:
         yield running

@@ -7,6 +7,7 @@ from types import TracebackType
 
 from wvorm_core._async.alias import AsyncAliasNamespace
 from wvorm_core._async.backup import AsyncBackupNamespace
+from wvorm_core._async.cluster import AsyncClusterNamespace
 from wvorm_core._async.collections import AsyncCollections
 from wvorm_core._base_client import BaseClient, connect_op
 from wvorm_core._ops.server import Meta, get_meta, probe
@@ -28,6 +29,8 @@ class WeaviateAsyncClient(BaseClient):
     """Background import into any collections: `dynamic()`, `fixed_size()`, `rate_limit()`."""
     backup: AsyncBackupNamespace
     """Backups: create, restore, status, cancel, list."""
+    cluster: AsyncClusterNamespace
+    """The nodes, their shards, Raft statistics and replica movements."""
 
     def __init__(
         self,
@@ -59,6 +62,7 @@ class WeaviateAsyncClient(BaseClient):
         self.alias = AsyncAliasNamespace(self._transport)
         self.batch = AsyncBatchClient(self._transport)
         self.backup = AsyncBackupNamespace(self._transport)
+        self.cluster = AsyncClusterNamespace(self._transport)
 
     async def connect(self) -> None:
         """Start the embedded server if any, read the server version, check gRPC answers."""

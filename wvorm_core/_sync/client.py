@@ -10,6 +10,7 @@ from wvorm_core._base_client import BaseClient, connect_op
 from wvorm_core._ops.server import Meta, get_meta, probe
 from wvorm_core._sync.alias import AliasNamespace
 from wvorm_core._sync.backup import BackupNamespace
+from wvorm_core._sync.cluster import ClusterNamespace
 from wvorm_core._sync.collections import Collections
 from wvorm_core._transport.base import Transport
 from wvorm_core._transport.params import ConnectionParams
@@ -29,6 +30,8 @@ class WeaviateClient(BaseClient):
     """Background import into any collections: `dynamic()`, `fixed_size()`, `rate_limit()`."""
     backup: BackupNamespace
     """Backups: create, restore, status, cancel, list."""
+    cluster: ClusterNamespace
+    """The nodes, their shards, Raft statistics and replica movements."""
 
     def __init__(
         self,
@@ -60,6 +63,7 @@ class WeaviateClient(BaseClient):
         self.alias = AliasNamespace(self._transport)
         self.batch = BatchClient(self._transport)
         self.backup = BackupNamespace(self._transport)
+        self.cluster = ClusterNamespace(self._transport)
 
     def connect(self) -> None:
         """Start the embedded server if any, read the server version, check gRPC answers."""
