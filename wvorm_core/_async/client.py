@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Mapping
 from types import TracebackType
 
@@ -9,13 +10,17 @@ from wvorm_core._async.alias import AsyncAliasNamespace
 from wvorm_core._async.backup import AsyncBackupNamespace
 from wvorm_core._async.cluster import AsyncClusterNamespace
 from wvorm_core._async.collections import AsyncCollections
+from wvorm_core._async.debug import AsyncDebugNamespace
+from wvorm_core._async.tokenization import AsyncTokenizationNamespace
 from wvorm_core._base_client import BaseClient, connect_op
+from wvorm_core._ops import graphql
 from wvorm_core._ops.server import Meta, get_meta, probe
 from wvorm_core._transport.base import AsyncTransport
 from wvorm_core._transport.params import ConnectionParams
 from wvorm_core.batch import AsyncBatchClient
 from wvorm_core.classes.init import AdditionalConfig, AuthCredentials
 from wvorm_core.embedded import EmbeddedOptions
+from wvorm_core.outputs.graphql import OpenIDConfiguration, RawGQLReturn
 
 
 class WeaviateAsyncClient(BaseClient):
@@ -31,6 +36,10 @@ class WeaviateAsyncClient(BaseClient):
     """Backups: create, restore, status, cancel, list."""
     cluster: AsyncClusterNamespace
     """The nodes, their shards, Raft statistics and replica movements."""
+    tokenization: AsyncTokenizationNamespace
+    """How text is split into tokens: for a tokenization, or as a property indexes it."""
+    debug: AsyncDebugNamespace
+    """Raw object reads over REST, for debugging."""
 
     def __init__(
         self,
@@ -63,6 +72,8 @@ class WeaviateAsyncClient(BaseClient):
         self.batch = AsyncBatchClient(self._transport)
         self.backup = AsyncBackupNamespace(self._transport)
         self.cluster = AsyncClusterNamespace(self._transport)
+        self.tokenization = AsyncTokenizationNamespace(self._transport, lambda: self.server_version)
+        self.debug = AsyncDebugNamespace(self._transport)
 
     async def connect(self) -> None:
         """Start the embedded server if any, read the server version, check gRPC answers."""
@@ -89,6 +100,16 @@ class WeaviateAsyncClient(BaseClient):
 
     async def get_meta(self) -> Meta:
         return await self._transport.run(get_meta())
+
+    async def graphql_raw_query(self, gql_query: str) -> RawGQLReturn:
+        """Send a GraphQL query string as it is. Deprecated: Weaviate retires its GraphQL API
+        after May 2027 (warns `DeprecationWarning`); beware of injection when building it."""
+        warnings.warn(graphql.GRAPHQL_DEPRECATION, DeprecationWarning, stacklevel=2)
+        return await self._transport.run(graphql.raw_query(gql_query))
+
+    async def get_open_id_configuration(self) -> OpenIDConfiguration | None:
+        """The server's OIDC settings, or None when it has no OIDC configured."""
+        return await self._transport.run(graphql.open_id_configuration())
 
     async def __aenter__(self) -> WeaviateAsyncClient:
         await self.connect()

@@ -3,20 +3,25 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Mapping
 from types import TracebackType
 
 from wvorm_core._base_client import BaseClient, connect_op
+from wvorm_core._ops import graphql
 from wvorm_core._ops.server import Meta, get_meta, probe
 from wvorm_core._sync.alias import AliasNamespace
 from wvorm_core._sync.backup import BackupNamespace
 from wvorm_core._sync.cluster import ClusterNamespace
 from wvorm_core._sync.collections import Collections
+from wvorm_core._sync.debug import DebugNamespace
+from wvorm_core._sync.tokenization import TokenizationNamespace
 from wvorm_core._transport.base import Transport
 from wvorm_core._transport.params import ConnectionParams
 from wvorm_core.batch import BatchClient
 from wvorm_core.classes.init import AdditionalConfig, AuthCredentials
 from wvorm_core.embedded import EmbeddedOptions
+from wvorm_core.outputs.graphql import OpenIDConfiguration, RawGQLReturn
 
 
 class WeaviateClient(BaseClient):
@@ -32,6 +37,10 @@ class WeaviateClient(BaseClient):
     """Backups: create, restore, status, cancel, list."""
     cluster: ClusterNamespace
     """The nodes, their shards, Raft statistics and replica movements."""
+    tokenization: TokenizationNamespace
+    """How text is split into tokens: for a tokenization, or as a property indexes it."""
+    debug: DebugNamespace
+    """Raw object reads over REST, for debugging."""
 
     def __init__(
         self,
@@ -64,6 +73,8 @@ class WeaviateClient(BaseClient):
         self.batch = BatchClient(self._transport)
         self.backup = BackupNamespace(self._transport)
         self.cluster = ClusterNamespace(self._transport)
+        self.tokenization = TokenizationNamespace(self._transport, lambda: self.server_version)
+        self.debug = DebugNamespace(self._transport)
 
     def connect(self) -> None:
         """Start the embedded server if any, read the server version, check gRPC answers."""
@@ -88,6 +99,16 @@ class WeaviateClient(BaseClient):
 
     def get_meta(self) -> Meta:
         return self._transport.run(get_meta())
+
+    def graphql_raw_query(self, gql_query: str) -> RawGQLReturn:
+        """Send a GraphQL query string as it is. Deprecated: Weaviate retires its GraphQL API
+        after May 2027 (warns `DeprecationWarning`); beware of injection when building it."""
+        warnings.warn(graphql.GRAPHQL_DEPRECATION, DeprecationWarning, stacklevel=2)
+        return self._transport.run(graphql.raw_query(gql_query))
+
+    def get_open_id_configuration(self) -> OpenIDConfiguration | None:
+        """The server's OIDC settings, or None when it has no OIDC configured."""
+        return self._transport.run(graphql.open_id_configuration())
 
     def __enter__(self) -> WeaviateClient:
         self.connect()
