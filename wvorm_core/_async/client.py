@@ -11,6 +11,7 @@ from wvorm_core._async.backup import AsyncBackupNamespace
 from wvorm_core._async.cluster import AsyncClusterNamespace
 from wvorm_core._async.collections import AsyncCollections
 from wvorm_core._async.debug import AsyncDebugNamespace
+from wvorm_core._async.export import AsyncExportNamespace
 from wvorm_core._async.tokenization import AsyncTokenizationNamespace
 from wvorm_core._base_client import BaseClient, connect_op
 from wvorm_core._ops import graphql
@@ -34,6 +35,8 @@ class WeaviateAsyncClient(BaseClient):
     """Background import into any collections: `dynamic()`, `fixed_size()`, `rate_limit()`."""
     backup: AsyncBackupNamespace
     """Backups: create, restore, status, cancel, list."""
+    export: AsyncExportNamespace
+    """Collection exports to Parquet files: create, status, cancel."""
     cluster: AsyncClusterNamespace
     """The nodes, their shards, Raft statistics and replica movements."""
     tokenization: AsyncTokenizationNamespace
@@ -71,6 +74,7 @@ class WeaviateAsyncClient(BaseClient):
         self.alias = AsyncAliasNamespace(self._transport)
         self.batch = AsyncBatchClient(self._transport)
         self.backup = AsyncBackupNamespace(self._transport)
+        self.export = AsyncExportNamespace(self._transport, lambda: self.server_version)
         self.cluster = AsyncClusterNamespace(self._transport)
         self.tokenization = AsyncTokenizationNamespace(self._transport, lambda: self.server_version)
         self.debug = AsyncDebugNamespace(self._transport)

@@ -15,6 +15,7 @@ from wvorm_core._sync.backup import BackupNamespace
 from wvorm_core._sync.cluster import ClusterNamespace
 from wvorm_core._sync.collections import Collections
 from wvorm_core._sync.debug import DebugNamespace
+from wvorm_core._sync.export import ExportNamespace
 from wvorm_core._sync.tokenization import TokenizationNamespace
 from wvorm_core._transport.base import Transport
 from wvorm_core._transport.params import ConnectionParams
@@ -35,6 +36,8 @@ class WeaviateClient(BaseClient):
     """Background import into any collections: `dynamic()`, `fixed_size()`, `rate_limit()`."""
     backup: BackupNamespace
     """Backups: create, restore, status, cancel, list."""
+    export: ExportNamespace
+    """Collection exports to Parquet files: create, status, cancel."""
     cluster: ClusterNamespace
     """The nodes, their shards, Raft statistics and replica movements."""
     tokenization: TokenizationNamespace
@@ -72,6 +75,7 @@ class WeaviateClient(BaseClient):
         self.alias = AliasNamespace(self._transport)
         self.batch = BatchClient(self._transport)
         self.backup = BackupNamespace(self._transport)
+        self.export = ExportNamespace(self._transport, lambda: self.server_version)
         self.cluster = ClusterNamespace(self._transport)
         self.tokenization = TokenizationNamespace(self._transport, lambda: self.server_version)
         self.debug = DebugNamespace(self._transport)
