@@ -4,24 +4,27 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Mapping
+from functools import cached_property
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from wvorm_core._async.alias import AsyncAliasNamespace
-from wvorm_core._async.backup import AsyncBackupNamespace
-from wvorm_core._async.cluster import AsyncClusterNamespace
 from wvorm_core._async.collections import AsyncCollections
-from wvorm_core._async.debug import AsyncDebugNamespace
-from wvorm_core._async.export import AsyncExportNamespace
-from wvorm_core._async.tokenization import AsyncTokenizationNamespace
 from wvorm_core._base_client import BaseClient, connect_op
-from wvorm_core._ops import graphql
 from wvorm_core._ops.server import Meta, get_meta, probe
 from wvorm_core._transport.base import AsyncTransport
 from wvorm_core._transport.params import ConnectionParams
 from wvorm_core.batch import AsyncBatchClient
 from wvorm_core.classes.init import AdditionalConfig, AuthCredentials
 from wvorm_core.embedded import EmbeddedOptions
-from wvorm_core.outputs.graphql import OpenIDConfiguration, RawGQLReturn
+
+if TYPE_CHECKING:
+    from wvorm_core._async.backup import AsyncBackupNamespace
+    from wvorm_core._async.cluster import AsyncClusterNamespace
+    from wvorm_core._async.debug import AsyncDebugNamespace
+    from wvorm_core._async.export import AsyncExportNamespace
+    from wvorm_core._async.tokenization import AsyncTokenizationNamespace
+    from wvorm_core.outputs.graphql import OpenIDConfiguration, RawGQLReturn
 
 
 class WeaviateAsyncClient(BaseClient):
@@ -33,16 +36,6 @@ class WeaviateAsyncClient(BaseClient):
     """Collection aliases: create, list, get, update, delete."""
     batch: AsyncBatchClient
     """Background import into any collections: `dynamic()`, `fixed_size()`, `rate_limit()`."""
-    backup: AsyncBackupNamespace
-    """Backups: create, restore, status, cancel, list."""
-    export: AsyncExportNamespace
-    """Collection exports to Parquet files: create, status, cancel."""
-    cluster: AsyncClusterNamespace
-    """The nodes, their shards, Raft statistics and replica movements."""
-    tokenization: AsyncTokenizationNamespace
-    """How text is split into tokens: for a tokenization, or as a property indexes it."""
-    debug: AsyncDebugNamespace
-    """Raw object reads over REST, for debugging."""
 
     def __init__(
         self,
@@ -73,11 +66,57 @@ class WeaviateAsyncClient(BaseClient):
         self.collections = AsyncCollections(self._transport)
         self.alias = AsyncAliasNamespace(self._transport)
         self.batch = AsyncBatchClient(self._transport)
-        self.backup = AsyncBackupNamespace(self._transport)
-        self.export = AsyncExportNamespace(self._transport, lambda: self.server_version)
-        self.cluster = AsyncClusterNamespace(self._transport)
-        self.tokenization = AsyncTokenizationNamespace(self._transport, lambda: self.server_version)
-        self.debug = AsyncDebugNamespace(self._transport)
+
+    # The server-wide namespaces load on first use, so that importing the client stays cheap.
+
+    @cached_property
+    def backup(self) -> AsyncBackupNamespace:
+        """Backups: create, restore, status, cancel, list."""
+        from wvorm_core._async.backup import AsyncBackupNamespace
+
+        return AsyncBackupNamespace(self._transport)
+
+    @cached_property
+    def export(self) -> AsyncExportNamespace:
+        """Collection exports to Parquet files: create, status, cancel (Weaviate 1.37+)."""
+        from wvorm_core._async.export import AsyncExportNamespace
+
+        return AsyncExportNamespace(self._transport, lambda: self.server_version)
+
+    @cached_property
+    def cluster(self) -> AsyncClusterNamespace:
+        """The nodes, their shards, Raft statistics and replica movements."""
+        from wvorm_core._async.cluster import AsyncClusterNamespace
+
+        return AsyncClusterNamespace(self._transport)
+
+    @cached_property
+    def tokenization(self) -> AsyncTokenizationNamespace:
+        """How text is split into tokens, by a tokenization or as a property indexes it."""
+        from wvorm_core._async.tokenization import AsyncTokenizationNamespace
+
+        return AsyncTokenizationNamespace(self._transport, lambda: self.server_version)
+
+    @cached_property
+    def debug(self) -> AsyncDebugNamespace:
+        """Raw object reads over REST, for debugging."""
+        from wvorm_core._async.debug import AsyncDebugNamespace
+
+        return AsyncDebugNamespace(self._transport)
+
+    async def graphql_raw_query(self, gql_query: str) -> RawGQLReturn:
+        """Send a GraphQL query string as it is. Deprecated: Weaviate retires its GraphQL API
+        after May 2027 (warns `DeprecationWarning`); beware of injection when building it."""
+        from wvorm_core._ops import graphql
+
+        warnings.warn(graphql.GRAPHQL_DEPRECATION, DeprecationWarning, stacklevel=2)
+        return await self._transport.run(graphql.raw_query(gql_query))
+
+    async def get_open_id_configuration(self) -> OpenIDConfiguration | None:
+        """The server's OIDC settings, or None when it has no OIDC configured."""
+        from wvorm_core._ops import graphql
+
+        return await self._transport.run(graphql.open_id_configuration())
 
     async def connect(self) -> None:
         """Start the embedded server if any, read the server version, check gRPC answers."""
@@ -104,16 +143,6 @@ class WeaviateAsyncClient(BaseClient):
 
     async def get_meta(self) -> Meta:
         return await self._transport.run(get_meta())
-
-    async def graphql_raw_query(self, gql_query: str) -> RawGQLReturn:
-        """Send a GraphQL query string as it is. Deprecated: Weaviate retires its GraphQL API
-        after May 2027 (warns `DeprecationWarning`); beware of injection when building it."""
-        warnings.warn(graphql.GRAPHQL_DEPRECATION, DeprecationWarning, stacklevel=2)
-        return await self._transport.run(graphql.raw_query(gql_query))
-
-    async def get_open_id_configuration(self) -> OpenIDConfiguration | None:
-        """The server's OIDC settings, or None when it has no OIDC configured."""
-        return await self._transport.run(graphql.open_id_configuration())
 
     async def __aenter__(self) -> WeaviateAsyncClient:
         await self.connect()

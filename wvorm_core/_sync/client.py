@@ -5,24 +5,27 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Mapping
+from functools import cached_property
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from wvorm_core._base_client import BaseClient, connect_op
-from wvorm_core._ops import graphql
 from wvorm_core._ops.server import Meta, get_meta, probe
 from wvorm_core._sync.alias import AliasNamespace
-from wvorm_core._sync.backup import BackupNamespace
-from wvorm_core._sync.cluster import ClusterNamespace
 from wvorm_core._sync.collections import Collections
-from wvorm_core._sync.debug import DebugNamespace
-from wvorm_core._sync.export import ExportNamespace
-from wvorm_core._sync.tokenization import TokenizationNamespace
 from wvorm_core._transport.base import Transport
 from wvorm_core._transport.params import ConnectionParams
 from wvorm_core.batch import BatchClient
 from wvorm_core.classes.init import AdditionalConfig, AuthCredentials
 from wvorm_core.embedded import EmbeddedOptions
-from wvorm_core.outputs.graphql import OpenIDConfiguration, RawGQLReturn
+
+if TYPE_CHECKING:
+    from wvorm_core._sync.backup import BackupNamespace
+    from wvorm_core._sync.cluster import ClusterNamespace
+    from wvorm_core._sync.debug import DebugNamespace
+    from wvorm_core._sync.export import ExportNamespace
+    from wvorm_core._sync.tokenization import TokenizationNamespace
+    from wvorm_core.outputs.graphql import OpenIDConfiguration, RawGQLReturn
 
 
 class WeaviateClient(BaseClient):
@@ -34,16 +37,6 @@ class WeaviateClient(BaseClient):
     """Collection aliases: create, list, get, update, delete."""
     batch: BatchClient
     """Background import into any collections: `dynamic()`, `fixed_size()`, `rate_limit()`."""
-    backup: BackupNamespace
-    """Backups: create, restore, status, cancel, list."""
-    export: ExportNamespace
-    """Collection exports to Parquet files: create, status, cancel."""
-    cluster: ClusterNamespace
-    """The nodes, their shards, Raft statistics and replica movements."""
-    tokenization: TokenizationNamespace
-    """How text is split into tokens: for a tokenization, or as a property indexes it."""
-    debug: DebugNamespace
-    """Raw object reads over REST, for debugging."""
 
     def __init__(
         self,
@@ -74,11 +67,57 @@ class WeaviateClient(BaseClient):
         self.collections = Collections(self._transport)
         self.alias = AliasNamespace(self._transport)
         self.batch = BatchClient(self._transport)
-        self.backup = BackupNamespace(self._transport)
-        self.export = ExportNamespace(self._transport, lambda: self.server_version)
-        self.cluster = ClusterNamespace(self._transport)
-        self.tokenization = TokenizationNamespace(self._transport, lambda: self.server_version)
-        self.debug = DebugNamespace(self._transport)
+
+    # The server-wide namespaces load on first use, so that importing the client stays cheap.
+
+    @cached_property
+    def backup(self) -> BackupNamespace:
+        """Backups: create, restore, status, cancel, list."""
+        from wvorm_core._sync.backup import BackupNamespace
+
+        return BackupNamespace(self._transport)
+
+    @cached_property
+    def export(self) -> ExportNamespace:
+        """Collection exports to Parquet files: create, status, cancel (Weaviate 1.37+)."""
+        from wvorm_core._sync.export import ExportNamespace
+
+        return ExportNamespace(self._transport, lambda: self.server_version)
+
+    @cached_property
+    def cluster(self) -> ClusterNamespace:
+        """The nodes, their shards, Raft statistics and replica movements."""
+        from wvorm_core._sync.cluster import ClusterNamespace
+
+        return ClusterNamespace(self._transport)
+
+    @cached_property
+    def tokenization(self) -> TokenizationNamespace:
+        """How text is split into tokens, by a tokenization or as a property indexes it."""
+        from wvorm_core._sync.tokenization import TokenizationNamespace
+
+        return TokenizationNamespace(self._transport, lambda: self.server_version)
+
+    @cached_property
+    def debug(self) -> DebugNamespace:
+        """Raw object reads over REST, for debugging."""
+        from wvorm_core._sync.debug import DebugNamespace
+
+        return DebugNamespace(self._transport)
+
+    def graphql_raw_query(self, gql_query: str) -> RawGQLReturn:
+        """Send a GraphQL query string as it is. Deprecated: Weaviate retires its GraphQL API
+        after May 2027 (warns `DeprecationWarning`); beware of injection when building it."""
+        from wvorm_core._ops import graphql
+
+        warnings.warn(graphql.GRAPHQL_DEPRECATION, DeprecationWarning, stacklevel=2)
+        return self._transport.run(graphql.raw_query(gql_query))
+
+    def get_open_id_configuration(self) -> OpenIDConfiguration | None:
+        """The server's OIDC settings, or None when it has no OIDC configured."""
+        from wvorm_core._ops import graphql
+
+        return self._transport.run(graphql.open_id_configuration())
 
     def connect(self) -> None:
         """Start the embedded server if any, read the server version, check gRPC answers."""
@@ -103,16 +142,6 @@ class WeaviateClient(BaseClient):
 
     def get_meta(self) -> Meta:
         return self._transport.run(get_meta())
-
-    def graphql_raw_query(self, gql_query: str) -> RawGQLReturn:
-        """Send a GraphQL query string as it is. Deprecated: Weaviate retires its GraphQL API
-        after May 2027 (warns `DeprecationWarning`); beware of injection when building it."""
-        warnings.warn(graphql.GRAPHQL_DEPRECATION, DeprecationWarning, stacklevel=2)
-        return self._transport.run(graphql.raw_query(gql_query))
-
-    def get_open_id_configuration(self) -> OpenIDConfiguration | None:
-        """The server's OIDC settings, or None when it has no OIDC configured."""
-        return self._transport.run(graphql.open_id_configuration())
 
     def __enter__(self) -> WeaviateClient:
         self.connect()
