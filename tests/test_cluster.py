@@ -20,6 +20,8 @@ from wvorm_core.outputs.replication import (
     ReplicateOperationState,
     ReplicateOperationStatus,
     ReplicateOperationWithoutHistory,
+    ReplicationScalePlan,
+    ShardScaleActions,
 )
 from wvorm_core.testing import ScriptedTransport, json_response
 
@@ -304,3 +306,64 @@ def test_disabled_replica_movement_says_so() -> None:
     client, _ = _scripted(lambda call: json_response(None, status=501))
     with pytest.raises(UnexpectedStatusCodeError, match="REPLICA_MOVEMENT_ENABLED"):
         client.cluster.replications.list_all()
+
+
+def test_scale_plan_and_force_delete_on_one_node(
+    client: WeaviateClient, collection_name: str
+) -> None:
+    client.collections.create(collection_name)
+    replications = client.cluster.replications
+    plan = replications.get_scale_plan(collection=collection_name, replication_factor=1)
+    assert (plan.collection, plan.shard_scale_actions) == (collection_name, {})
+    applied = replications.apply_scale_plan(plan)
+    assert (applied.plan_id, applied.operation_ids) == (plan.plan_id, [])
+    with pytest.raises(UnexpectedStatusCodeError, match="not enough storage replicas"):
+        replications.get_scale_plan(collection=collection_name, replication_factor=2)
+    with pytest.raises(WeaviateInvalidInputError, match="replication_factor"):
+        replications.get_scale_plan(collection=collection_name, replication_factor=0)
+
+    state = client.cluster.query_sharding_state(collection=collection_name)
+    assert state is not None
+    op_id = client.cluster.replicate(
+        collection=collection_name,
+        shard=state.shards[0].name,
+        source_node="node1",
+        target_node="node2",
+    )
+    dry = replications.force_delete(collection=collection_name, dry_run=True)
+    assert (dry.deleted, dry.dry_run) == ([op_id], True)
+    assert replications.get(uuid=op_id) is not None
+    assert replications.force_delete(collection=collection_name).dry_run is False
+    assert replications.get(uuid=op_id) is None
+    with pytest.raises(WeaviateInvalidInputError, match="needs its collection"):
+        replications.force_delete(shard="s1")
+
+
+def test_scale_plan_requests() -> None:
+    plan_id = uuid.UUID("0c1e1f3a-1111-4222-8333-444455556666")
+    plan_body = {
+        "planId": str(plan_id),
+        "collection": "Article",
+        "shardScaleActions": {
+            "s1": {"removeNodes": ["node1"], "addNodes": {"node2": "node1", "node3": None}}
+        },
+    }
+
+    def answer(call: RestRequest) -> object:
+        if call.method == "GET":
+            return json_response(plan_body)
+        ids = [str(OP_ID)]
+        return json_response({"planId": str(plan_id), "collection": "Article", "operationIds": ids})
+
+    client, requests = _scripted(answer)
+    plan = client.cluster.replications.get_scale_plan(collection="article", replication_factor=2)
+    assert plan == ReplicationScalePlan(
+        plan_id, "Article", {"s1": ShardScaleActions(["node1"], {"node2": "node1", "node3": None})}
+    )
+    applied = client.cluster.replications.apply_scale_plan(plan)
+    assert applied.operation_ids == [OP_ID]
+    get, post = requests
+    assert isinstance(get, RestRequest)
+    assert isinstance(post, RestRequest)
+    assert get.params == {"collection": "Article", "replicationFactor": "2"}
+    assert post.json == plan_body

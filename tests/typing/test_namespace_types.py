@@ -30,9 +30,11 @@ from wvorm_core.outputs.cluster import (
 from wvorm_core.outputs.export import ExportCreateReturn, ExportStatusReturn, ShardProgress
 from wvorm_core.outputs.graphql import OpenIDConfiguration, RawGQLReturn
 from wvorm_core.outputs.replication import (
+    ReplicateForceDeleteReturn,
     ReplicateOperationStatus,
     ReplicateOperationWithHistory,
     ReplicateOperationWithoutHistory,
+    ReplicationScalePlan,
 )
 from wvorm_core.outputs.tokenization import TokenizeResult
 

@@ -16,9 +16,12 @@ from wvorm_core.outputs.cluster import (
     Verbosity,
 )
 from wvorm_core.outputs.replication import (
+    ReplicateForceDeleteReturn,
     ReplicateOperations,
     ReplicateOperationWithHistory,
     ReplicateOperationWithoutHistory,
+    ReplicationScaleApplyReturn,
+    ReplicationScalePlan,
 )
 
 
@@ -92,6 +95,33 @@ class AsyncReplicationsNamespace:
     async def delete_all(self) -> None:
         """Schedule every operation for deletion."""
         await self._transport.run(cluster.delete_all_operations())
+
+    async def force_delete(
+        self,
+        *,
+        uuid: UUID | str | None = None,
+        collection: str | None = None,
+        shard: str | None = None,
+        node: str | None = None,
+        dry_run: bool = False,
+    ) -> ReplicateForceDeleteReturn:
+        """Remove operations from the cluster state at once, whatever their stage (this may
+        lose data): one by `uuid`, those of a `collection` (and `shard`) or target `node`, or
+        all of them without arguments. `dry_run=True` only lists them."""
+        return await self._transport.run(
+            cluster.force_delete_operations(uuid, collection, shard, node, dry_run)
+        )
+
+    async def get_scale_plan(
+        self, *, collection: str, replication_factor: int
+    ) -> ReplicationScalePlan:
+        """The server's plan (per shard: nodes to add, nodes to remove) to give `collection`
+        `replication_factor` replicas."""
+        return await self._transport.run(cluster.scale_plan(collection, replication_factor))
+
+    async def apply_scale_plan(self, plan: ReplicationScalePlan) -> ReplicationScaleApplyReturn:
+        """Start the replica movements of a scale plan; their operation uuids."""
+        return await self._transport.run(cluster.apply_scale_plan(plan))
 
 
 class AsyncClusterNamespace:

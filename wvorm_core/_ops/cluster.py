@@ -31,12 +31,16 @@ from wvorm_core.outputs.cluster import (
     Verbosity,
 )
 from wvorm_core.outputs.replication import (
+    ReplicateForceDeleteReturn,
     ReplicateOperation,
     ReplicateOperations,
     ReplicateOperationState,
     ReplicateOperationStatus,
     ReplicateOperationWithHistory,
     ReplicateOperationWithoutHistory,
+    ReplicationScaleApplyReturn,
+    ReplicationScalePlan,
+    ShardScaleActions,
 )
 
 _INDEXING_STATES: frozenset[str] = frozenset(get_args(VectorIndexingStatus))
@@ -362,4 +366,87 @@ def delete_all_operations() -> Op[None]:
     """`DELETE /v1/replication/replicate`: schedule every operation for deletion."""
     yield from _replication(
         "DELETE", "/replication/replicate", "delete all replications", ok=(204,)
+    )
+
+
+def force_delete_operations(
+    uuid: UUID | str | None = None,
+    collection: str | None = None,
+    shard: str | None = None,
+    node: str | None = None,
+    dry_run: bool = False,
+) -> Op[ReplicateForceDeleteReturn]:
+    """`POST /v1/replication/replicate/force-delete`: drop operations from the Raft state
+    at once, whatever they are doing (the server warns: at your own risk)."""
+    if shard is not None and collection is None:
+        raise WeaviateInvalidInputError("force_delete: a shard needs its collection")
+    body: dict[str, object] = {"dryRun": dry_run}
+    if uuid is not None:
+        body["id"] = str(_uuid(uuid))
+    if collection is not None:
+        body["collection"] = check_collection_name(collection)
+    if shard is not None:
+        body["shard"] = _text(shard, "shard")
+    if node is not None:
+        body["node"] = _text(node, "node")
+    reply = yield from _replication(
+        "POST", "/replication/replicate/force-delete", "force delete replications", json=body
+    )
+    data = jv.obj(reply.json())
+    return ReplicateForceDeleteReturn(
+        deleted=[_uuid(str(i)) for i in jv.items(data.get("deleted"))],
+        dry_run=jv.get(data, "dryRun", bool, dry_run),
+    )
+
+
+def _scale_plan(data: jv.JsonObject) -> ReplicationScalePlan:
+    actions: dict[str, ShardScaleActions] = {}
+    for shard, raw in jv.obj(data.get("shardScaleActions")).items():
+        action = jv.obj(raw)
+        adds = jv.obj(action.get("addNodes"))
+        actions[shard] = ShardScaleActions(
+            remove_nodes=list(jv.strings(action.get("removeNodes")) or ()),
+            add_nodes={node: src if isinstance(src, str) else None for node, src in adds.items()},
+        )
+    return ReplicationScalePlan(
+        plan_id=_uuid(jv.get(data, "planId", str, "")),
+        collection=jv.get(data, "collection", str, ""),
+        shard_scale_actions=actions,
+    )
+
+
+def scale_plan(collection: str, replication_factor: int) -> Op[ReplicationScalePlan]:
+    """`GET /v1/replication/scale`: the plan to give `collection` `replication_factor` replicas."""
+    if type(replication_factor) is not int or replication_factor < 1:
+        raise WeaviateInvalidInputError(
+            f"replication_factor must be an int of at least 1, got {replication_factor!r}"
+        )
+    name = check_collection_name(collection)
+    reply = yield from _replication(
+        "GET",
+        "/replication/scale",
+        f"get scale plan of {name!r}",
+        params={"collection": name, "replicationFactor": str(replication_factor)},
+    )
+    return _scale_plan(jv.obj(reply.json()))
+
+
+def apply_scale_plan(plan: ReplicationScalePlan) -> Op[ReplicationScaleApplyReturn]:
+    """`POST /v1/replication/scale`: start the replica movements of a scale plan."""
+    body = {
+        "planId": str(plan.plan_id),
+        "collection": check_collection_name(plan.collection),
+        "shardScaleActions": {
+            shard: {"removeNodes": list(action.remove_nodes), "addNodes": dict(action.add_nodes)}
+            for shard, action in plan.shard_scale_actions.items()
+        },
+    }
+    reply = yield from _replication(
+        "POST", "/replication/scale", f"apply scale plan of {plan.collection!r}", json=body
+    )
+    data = jv.obj(reply.json())
+    return ReplicationScaleApplyReturn(
+        plan_id=_uuid(jv.get(data, "planId", str, str(plan.plan_id))),
+        collection=jv.get(data, "collection", str, plan.collection),
+        operation_ids=[_uuid(str(i)) for i in jv.items(data.get("operationIds"))],
     )

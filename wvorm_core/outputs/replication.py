@@ -11,13 +11,17 @@ from uuid import UUID
 from wvorm_core.classes.replication import ReplicationType
 
 __all__ = [
+    "ReplicateForceDeleteReturn",
     "ReplicateOperation",
     "ReplicateOperationState",
     "ReplicateOperationStatus",
     "ReplicateOperationWithHistory",
     "ReplicateOperationWithoutHistory",
     "ReplicateOperations",
+    "ReplicationScaleApplyReturn",
+    "ReplicationScalePlan",
     "ReplicationType",
+    "ShardScaleActions",
 ]
 
 
@@ -65,3 +69,40 @@ class ReplicateOperation(Generic[H]):
 ReplicateOperationWithoutHistory = ReplicateOperation[None]
 ReplicateOperationWithHistory = ReplicateOperation[list[ReplicateOperationStatus]]
 ReplicateOperations = list[ReplicateOperationWithoutHistory] | list[ReplicateOperationWithHistory]
+
+
+@dataclass(frozen=True, slots=True)
+class ShardScaleActions:
+    """What a scale plan does to one shard: the nodes that lose their replica, and the nodes
+    that gain one, each mapped to the node it is copied from (None: start empty)."""
+
+    remove_nodes: list[str]
+    add_nodes: dict[str, str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class ReplicationScalePlan:
+    """The server's plan to bring a collection to a replication factor, shard by shard; pass
+    it to `replications.apply_scale_plan`."""
+
+    plan_id: UUID
+    collection: str
+    shard_scale_actions: dict[str, ShardScaleActions]
+
+
+@dataclass(frozen=True, slots=True)
+class ReplicationScaleApplyReturn:
+    """The replica movements an applied scale plan started."""
+
+    plan_id: UUID
+    collection: str
+    operation_ids: list[UUID]
+
+
+@dataclass(frozen=True, slots=True)
+class ReplicateForceDeleteReturn:
+    """A force delete: on a dry run, the operations it would remove (the server lists them on
+    a dry run only)."""
+
+    deleted: list[UUID]
+    dry_run: bool
