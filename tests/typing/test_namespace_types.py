@@ -76,6 +76,11 @@ def check_cluster(client: wvorm_core.WeaviateClient) -> None:
     assert_type(replications.list_all(), list[ReplicateOperationWithHistory])
     assert_type(replications.query(collection="A"), list[ReplicateOperationWithoutHistory])
     assert_type(replications.query(include_history=True), list[ReplicateOperationWithHistory])
+    plan = replications.get_scale_plan(collection="A", replication_factor=3)
+    assert_type(plan, ReplicationScalePlan)
+    assert_type(plan.shard_scale_actions["s"].add_nodes, dict[str, str | None])
+    assert_type(replications.apply_scale_plan(plan).operation_ids, list[UUID])
+    assert_type(replications.force_delete(node="b", dry_run=True), ReplicateForceDeleteReturn)
 
 
 def check_export(client: wvorm_core.WeaviateClient) -> None:
