@@ -24,15 +24,22 @@ def server(
     tmp_path_factory: pytest.TempPathFactory, vectorizer: LocalVectorizer
 ) -> Iterator[EmbeddedServer]:
     """The session's server: free loopback ports, its own data folder, offline modules, and
-    the v1.39 runtime reindex API switched on."""
+    the features some tests need switched on (runtime re-index, replica movement, export)."""
+    data = tmp_path_factory.mktemp("weaviate")
+    features = {
+        "RUNTIME_REINDEX_ENABLED": "true",
+        "REPLICA_MOVEMENT_ENABLED": "true",
+        "EXPORT_ENABLED": "true",
+        "EXPORT_DEFAULT_PATH": str(data / "exports"),
+    }
     options = EmbeddedOptions(
         port=0,
         grpc_port=0,
-        persistence_data_path=str(tmp_path_factory.mktemp("weaviate")),
+        persistence_data_path=str(data),
         environment_variables={
             **vectorizer.environment(),
+            **features,
             "QUERY_DEFAULTS_LIMIT": "25",
-            "RUNTIME_REINDEX_ENABLED": "true",
         },
     )
     with EmbeddedServer(options) as running:

@@ -60,5 +60,21 @@ class WeaviateQueryError(WeaviateServerError):
     """A gRPC call failed on the server side; `status` is the gRPC status code name."""
 
 
+class BackupFailedError(WeaviateError):
+    """A backup or restore waited for ended FAILED; the message carries the server's error."""
+
+
+class BackupCanceledError(WeaviateError):
+    """A backup or restore waited for was canceled."""
+
+
+class ExportFailedError(WeaviateError):
+    """An export waited for ended FAILED; the message carries the server's error."""
+
+
+class ExportCanceledError(WeaviateError):
+    """An export waited for was canceled."""
+
+
 class EmbeddedServerError(WeaviateError):
     """The local weaviate-server could not be installed, started or stopped."""

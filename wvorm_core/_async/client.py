@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Mapping
 from functools import cached_property
 from types import TracebackType
@@ -18,9 +19,15 @@ from wvorm_core.classes.init import AdditionalConfig, AuthCredentials
 from wvorm_core.embedded import EmbeddedOptions
 
 if TYPE_CHECKING:
+    from wvorm_core._async.backup import AsyncBackupNamespace
+    from wvorm_core._async.cluster import AsyncClusterNamespace
+    from wvorm_core._async.debug import AsyncDebugNamespace
+    from wvorm_core._async.export import AsyncExportNamespace
     from wvorm_core._async.groups import AsyncGroups
     from wvorm_core._async.roles import AsyncRoles
+    from wvorm_core._async.tokenization import AsyncTokenizationNamespace
     from wvorm_core._async.users import AsyncUsers
+    from wvorm_core.outputs.graphql import OpenIDConfiguration, RawGQLReturn
 
 
 class WeaviateAsyncClient(BaseClient):
@@ -63,7 +70,7 @@ class WeaviateAsyncClient(BaseClient):
         self.alias = AsyncAliasNamespace(self._transport)
         self.batch = AsyncBatchClient(self._transport)
 
-    # The RBAC namespaces load on first use: most programs never touch them.
+    # The server-wide namespaces load on first use, so that importing the client stays cheap.
     @cached_property
     def roles(self) -> AsyncRoles:
         """RBAC roles: create, delete, list, change and check their permissions."""
@@ -84,6 +91,55 @@ class WeaviateAsyncClient(BaseClient):
         from wvorm_core._async.groups import AsyncGroups
 
         return AsyncGroups(self._transport)
+
+    @cached_property
+    def backup(self) -> AsyncBackupNamespace:
+        """Backups: create, restore, status, cancel, list."""
+        from wvorm_core._async.backup import AsyncBackupNamespace
+
+        return AsyncBackupNamespace(self._transport)
+
+    @cached_property
+    def export(self) -> AsyncExportNamespace:
+        """Collection exports to Parquet files: create, status, cancel (Weaviate 1.37+)."""
+        from wvorm_core._async.export import AsyncExportNamespace
+
+        return AsyncExportNamespace(self._transport, lambda: self.server_version)
+
+    @cached_property
+    def cluster(self) -> AsyncClusterNamespace:
+        """The nodes, their shards, Raft statistics and replica movements."""
+        from wvorm_core._async.cluster import AsyncClusterNamespace
+
+        return AsyncClusterNamespace(self._transport)
+
+    @cached_property
+    def tokenization(self) -> AsyncTokenizationNamespace:
+        """How text is split into tokens, by a tokenization or as a property indexes it."""
+        from wvorm_core._async.tokenization import AsyncTokenizationNamespace
+
+        return AsyncTokenizationNamespace(self._transport, lambda: self.server_version)
+
+    @cached_property
+    def debug(self) -> AsyncDebugNamespace:
+        """Raw object reads over REST, for debugging."""
+        from wvorm_core._async.debug import AsyncDebugNamespace
+
+        return AsyncDebugNamespace(self._transport)
+
+    async def graphql_raw_query(self, gql_query: str) -> RawGQLReturn:
+        """Send a GraphQL query string as it is. Deprecated: Weaviate retires its GraphQL API
+        after May 2027 (warns `DeprecationWarning`); beware of injection when building it."""
+        from wvorm_core._ops import graphql
+
+        warnings.warn(graphql.GRAPHQL_DEPRECATION, DeprecationWarning, stacklevel=2)
+        return await self._transport.run(graphql.raw_query(gql_query))
+
+    async def get_open_id_configuration(self) -> OpenIDConfiguration | None:
+        """The server's OIDC settings, or None when it has no OIDC configured."""
+        from wvorm_core._ops import graphql
+
+        return await self._transport.run(graphql.open_id_configuration())
 
     async def connect(self) -> None:
         """Start the embedded server if any, read the server version, check gRPC answers."""

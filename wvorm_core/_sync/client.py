@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Mapping
 from functools import cached_property
 from types import TracebackType
@@ -19,9 +20,15 @@ from wvorm_core.classes.init import AdditionalConfig, AuthCredentials
 from wvorm_core.embedded import EmbeddedOptions
 
 if TYPE_CHECKING:
+    from wvorm_core._sync.backup import BackupNamespace
+    from wvorm_core._sync.cluster import ClusterNamespace
+    from wvorm_core._sync.debug import DebugNamespace
+    from wvorm_core._sync.export import ExportNamespace
     from wvorm_core._sync.groups import Groups
     from wvorm_core._sync.roles import Roles
+    from wvorm_core._sync.tokenization import TokenizationNamespace
     from wvorm_core._sync.users import Users
+    from wvorm_core.outputs.graphql import OpenIDConfiguration, RawGQLReturn
 
 
 class WeaviateClient(BaseClient):
@@ -64,7 +71,7 @@ class WeaviateClient(BaseClient):
         self.alias = AliasNamespace(self._transport)
         self.batch = BatchClient(self._transport)
 
-    # The RBAC namespaces load on first use: most programs never touch them.
+    # The server-wide namespaces load on first use, so that importing the client stays cheap.
     @cached_property
     def roles(self) -> Roles:
         """RBAC roles: create, delete, list, change and check their permissions."""
@@ -85,6 +92,55 @@ class WeaviateClient(BaseClient):
         from wvorm_core._sync.groups import Groups
 
         return Groups(self._transport)
+
+    @cached_property
+    def backup(self) -> BackupNamespace:
+        """Backups: create, restore, status, cancel, list."""
+        from wvorm_core._sync.backup import BackupNamespace
+
+        return BackupNamespace(self._transport)
+
+    @cached_property
+    def export(self) -> ExportNamespace:
+        """Collection exports to Parquet files: create, status, cancel (Weaviate 1.37+)."""
+        from wvorm_core._sync.export import ExportNamespace
+
+        return ExportNamespace(self._transport, lambda: self.server_version)
+
+    @cached_property
+    def cluster(self) -> ClusterNamespace:
+        """The nodes, their shards, Raft statistics and replica movements."""
+        from wvorm_core._sync.cluster import ClusterNamespace
+
+        return ClusterNamespace(self._transport)
+
+    @cached_property
+    def tokenization(self) -> TokenizationNamespace:
+        """How text is split into tokens, by a tokenization or as a property indexes it."""
+        from wvorm_core._sync.tokenization import TokenizationNamespace
+
+        return TokenizationNamespace(self._transport, lambda: self.server_version)
+
+    @cached_property
+    def debug(self) -> DebugNamespace:
+        """Raw object reads over REST, for debugging."""
+        from wvorm_core._sync.debug import DebugNamespace
+
+        return DebugNamespace(self._transport)
+
+    def graphql_raw_query(self, gql_query: str) -> RawGQLReturn:
+        """Send a GraphQL query string as it is. Deprecated: Weaviate retires its GraphQL API
+        after May 2027 (warns `DeprecationWarning`); beware of injection when building it."""
+        from wvorm_core._ops import graphql
+
+        warnings.warn(graphql.GRAPHQL_DEPRECATION, DeprecationWarning, stacklevel=2)
+        return self._transport.run(graphql.raw_query(gql_query))
+
+    def get_open_id_configuration(self) -> OpenIDConfiguration | None:
+        """The server's OIDC settings, or None when it has no OIDC configured."""
+        from wvorm_core._ops import graphql
+
+        return self._transport.run(graphql.open_id_configuration())
 
     def connect(self) -> None:
         """Start the embedded server if any, read the server version, check gRPC answers."""
