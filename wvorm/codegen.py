@@ -133,8 +133,12 @@ class _Writer:
             sorted(m for m in by_module if m not in _STDLIB),
         ):
             for module in group:
-                names = ", ".join(sorted(by_module[module]))
-                out.append(f"from {module} import {names}")
+                names = sorted(by_module[module])
+                one = f"from {module} import {', '.join(names)}"
+                if len(one) <= self.line_length:
+                    out.append(one)
+                else:
+                    out.extend([f"from {module} import (", *(f"    {n}," for n in names), ")"])
             if group:
                 out.append("")
         for block in self.blocks:
