@@ -113,7 +113,7 @@ def _options(
     for key, entry in table.items():
         value = section.value(key, entry[1])
         if value is not None:
-            out[entry[0]] = literal(entry[2](value) if len(entry) == 3 else value)  # type: ignore[misc]
+            out[entry[0]] = literal(entry[2](value) if len(entry) == 3 else value)
     return out
 
 
@@ -398,9 +398,10 @@ def sharding(section: Section, multi_tenant: bool) -> Expr | None:
     if desired != 1:
         arguments["desired_count"] = literal(desired)
     virtual = section.raw("desiredVirtualCount")
-    if virtual is not None and isinstance(desired, int) and isinstance(per_physical, int):
-        if virtual != desired * per_physical:
-            arguments["desired_virtual_count"] = literal(virtual)
+    if not (isinstance(desired, int) and isinstance(per_physical, int)):
+        raise section.fail(f"unexpected shard counts {desired!r}, {per_physical!r}")
+    if virtual is not None and virtual != desired * per_physical:
+        arguments["desired_virtual_count"] = literal(virtual)
     section.fixed("key", "_id", None)
     section.fixed("strategy", "hash", None)
     section.fixed("function", "murmur3", None)

@@ -263,7 +263,7 @@ class _Writer:
             names.append(prop_name)
         attrs = _attribute_names(names, self._taken_classes)
         out: list[str] = []
-        for section, prop_name in zip(sections, names):
+        for section, prop_name in zip(sections, names, strict=True):
             out.extend(
                 self._field(section, owner, prop_name, attrs[prop_name], nested, vector_modules)
             )

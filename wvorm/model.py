@@ -329,7 +329,7 @@ def _evaluate(where: str, model: type[WvModel], annotation: Any) -> Any:
     names = {**vars(module)} if module is not None else {}
     names.setdefault(model.__name__, model)
     try:
-        return eval(annotation.__forward_code__, names)  # noqa: S307 - typing's own lookup
+        return eval(annotation.__forward_code__, names)  # the lookup typing.get_type_hints does
     except NameError as error:
         raise ModelDefinitionError(
             f"{where}: {annotation.__forward_arg__} names {error.name!r}, which is not defined "

@@ -44,7 +44,8 @@ def prefix(http: httpx.Client) -> Iterator[str]:
 
 def _import(path: Path) -> ModuleType:
     spec = importlib.util.spec_from_file_location(path.stem, path)
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[path.stem] = module  # pydantic resolves forward references through it
     spec.loader.exec_module(module)
@@ -92,7 +93,7 @@ def test_inspected_models_recreate_the_schema(
     copy = f"{prefix}Copy"
     bodies = [renamed(create_body(**info_of(m).create_arguments()), prefix, copy) for m in models]
     create_set(http, bodies)  # type: ignore[arg-type]
-    for name, schema in zip(names, schemas):
+    for name, schema in zip(names, schemas, strict=True):
         recreated = renamed(live(http, name.replace(prefix, copy, 1)), copy, prefix)
         assert recreated == schema, name
 
