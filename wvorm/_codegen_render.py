@@ -89,6 +89,10 @@ def lines(expr: Expr, indent: str, prefix: str, suffix: str, width: int) -> list
     one = f"{indent}{prefix}{flat(expr)}{suffix}"
     if len(one) <= width or isinstance(expr, Atom) or not expr.items:
         return [one]
+    return _split(expr, indent, prefix, suffix, width)
+
+
+def _split(expr: Bracketed, indent: str, prefix: str, suffix: str, width: int) -> list[str]:
     opening = f"{indent}{prefix}{expr.head}{expr.brackets[0]}"
     closing = f"{indent}{expr.brackets[1]}{suffix}"
     inner = indent + INDENT
@@ -102,3 +106,30 @@ def lines(expr: Expr, indent: str, prefix: str, suffix: str, width: int) -> list
         out.extend(lines(item.value, inner, head, ",", width))
     out.append(closing)
     return out
+
+
+def assignment(indent: str, target: str, annotation: Expr, value: Expr, width: int) -> list[str]:
+    """`target: annotation = value` at `indent`, split as ruff splits an annotated assignment:
+    at the value's brackets, else inside parentheses around the value, else the annotation's
+    brackets first."""
+    prefix = f"{target}: {flat(annotation)} = "
+    if len(f"{indent}{prefix}{flat(value)}") <= width:
+        return [f"{indent}{prefix}{flat(value)}"]
+    if isinstance(value, Bracketed) and len(f"{indent}{prefix}{value.head}(") <= width:
+        return lines(value, indent, prefix, "", width)
+    if isinstance(value, Bracketed) and len(f"{indent}{prefix}(") <= width:
+        return [f"{indent}{prefix}(", *lines(value, indent + INDENT, "", "", width), f"{indent})"]
+    if isinstance(annotation, Atom):  # a union: parenthesized, split at `|` if need be
+        inner = indent + INDENT
+        operands = annotation.text.split(" | ")
+        hugged = f"{inner}{annotation.text}"
+        middle = (
+            [hugged]
+            if len(hugged) <= width
+            else [f"{inner}{operands[0]}"] + [f"{inner}| {o}" for o in operands[1:]]
+        )
+        typed, closing = [f"{indent}{target}: (", *middle], ")"
+    else:
+        typed = _split(annotation, indent, f"{target}: ", "", width)
+        closing = typed.pop().strip()
+    return [*typed, *lines(value, indent, f"{closing} = ", "", width)]

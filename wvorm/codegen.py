@@ -15,7 +15,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from wvorm._codegen_render import Atom, Bracketed, Expr, Item, call, lines, literal
+from wvorm._codegen_render import Atom, Bracketed, Expr, Item, assignment, call, lines, literal
 from wvorm._codegen_settings import (
     InspectError,
     Section,
@@ -291,23 +291,28 @@ class _Writer:
             options["description"] = literal(description)
         kind = data_type[0]
         if len(data_type) == 1 and (kind.removesuffix("[]") in _SCALARS or kind in _OBJECT):
-            annotation = self._value_type(section, owner, attr, kind, nested)
+            value_type = self._value_type(section, owner, attr, kind, nested)
             options.update(self._index_options(section, kind, nested))
             if not nested:
                 options.update(self._property_modules(section, vector_modules))
             elif section.has("moduleConfig"):
                 section.fixed("moduleConfig", None, {})
-            wrapped = f"Prop[{annotation} | None]" if not nested else f"{annotation} | None"
+            wrapper, annotation = (
+                ("", f"{value_type} | None") if nested else ("Prop", f"{value_type} | None")
+            )
         else:
             if nested:
                 raise section.fail("a reference inside a nested object", "dataType")
-            wrapped = f"Ref[{self._targets(section, data_type)}]"
+            wrapper, annotation = "Ref", self._targets(section, data_type)
             self._reference_settings(section, vector_modules)
         section.finish()
-        self.used.update(re.findall(r"[A-Za-z_]\w*", wrapped))
+        self.used.update(re.findall(r"[A-Za-z_]\w*", f"{wrapper}[{annotation}]"))
+        value: Expr = call("Field", **options)
         if nested and list(options) == ["default"]:
-            return [f"    {attr}: {wrapped} = None"]
-        return self.expression_lines(call("Field", **options), "    ", f"{attr}: {wrapped} = ", "")
+            value = Atom("None")
+        self._note_names(value)
+        typed = Bracketed(wrapper, (Item(Atom(annotation)),), "[]") if wrapper else Atom(annotation)
+        return assignment("    ", attr, typed, value, self.line_length)
 
     def _value_type(self, section: Section, owner: str, attr: str, kind: str, nested: bool) -> str:
         base = kind.removesuffix("[]")
@@ -411,7 +416,9 @@ def _attribute_names(names: list[str], taken_classes: set[str]) -> dict[str, str
     out: dict[str, str] = {}
     for name in sorted(names, key=lambda n: _snake(n) != n):
         attr = _snake(name)
-        while keyword.iskeyword(attr) or attr in taken or attr.startswith("model_"):
+        if attr.startswith("model_"):  # pydantic's own namespace
+            attr = f"field_{attr}"
+        while keyword.iskeyword(attr) or attr in taken:
             attr += "_"
         taken.add(attr)
         out[name] = attr
