@@ -320,10 +320,12 @@ class _Writer:
             children = section.raw("nestedProperties")
             if not isinstance(children, list) or not children:
                 raise section.fail("an object property without nested properties")
-            model = self.unique_class(owner + _pascal(attr), "Object")
+            wanted = owner + _pascal(attr)
+            model = self.unique_class(wanted if len(wanted) <= 40 else _pascal(attr), "Object")
             body = self._fields(section.collection, model, children, nested=True, vector_modules=[])
             self.used.add("BaseModel")
-            self.blocks.append([f"class {model}(BaseModel):", *body])
+            header = Bracketed(f"class {model}", (Item(Atom("BaseModel")),))
+            self.blocks.append([*self.expression_lines(header, "", "", ":"), *body])
             inner = model
         else:
             inner = _SCALARS[base]

@@ -309,3 +309,42 @@ def test_unknown_vectorizer_settings_are_spelled_out() -> None:
         "text2vec-transformers": {"vectorizeClassName": True, "newKnob": 3}
     }
     assert body["vectorConfig"]["w"]["vectorizer"] == {"text2vec-ollama": {"model": "m"}}  # type: ignore[index]
+
+
+def _random_schema(rnd: random.Random) -> list[dict[str, object]]:
+    """A collection with long camelCase names, nested three levels, and long descriptions."""
+
+    def name() -> str:
+        words = ["alpha", "Beta", "gamma", "Delta", "x", "Epsilon"]
+        return "".join(rnd.choice(words) for _ in range(rnd.randint(1, 9)))
+
+    def props(depth: int) -> list[dict[str, object]]:
+        out: list[dict[str, object]] = []
+        kinds = ["text", "int[]", "object", "object[]", "geoCoordinates", "date[]"]
+        for i in range(rnd.randint(1, 4)):
+            kind = rnd.choice(kinds if depth < 3 else kinds[:2])
+            p = prop(f"{name()}{i}", kind)
+            if kind.startswith("object"):
+                p["nestedProperties"] = props(depth + 1)
+            elif kind == "text" and rnd.random() < 0.5:
+                p.update(tokenization="field", description="d" * rnd.randint(1, 60))
+            out.append(p)
+        return out
+
+    collection = f"C{name()}"
+    return [schema(collection, *props(0), {"name": name(), "dataType": [collection]})]
+
+
+@pytest.mark.parametrize("width", [79, 88, 100])
+def test_layout_of_long_names_is_ruff_formatted(width: int, tmp_path: Path) -> None:
+    rnd = random.Random(width)
+    for index in range(40):
+        source = models_source(_random_schema(rnd), line_length=width)
+        (tmp_path / f"m{index}.py").write_text(source)
+    ruff = Path(sys.executable).parent / "ruff"
+    done = subprocess.run(
+        [ruff, "format", "--isolated", f"--line-length={width}", "--check", "--diff", tmp_path],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
