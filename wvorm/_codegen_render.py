@@ -117,7 +117,7 @@ def assignment(indent: str, target: str, annotation: Expr, value: Expr, width: i
         return [f"{indent}{prefix}{flat(value)}"]
     if isinstance(value, Bracketed) and len(f"{indent}{prefix}{value.head}(") <= width:
         return lines(value, indent, prefix, "", width)
-    if isinstance(value, Bracketed) and len(f"{indent}{prefix}(") <= width:
+    if len(f"{indent}{prefix}(") <= width:
         return [f"{indent}{prefix}(", *lines(value, indent + INDENT, "", "", width), f"{indent})"]
     if isinstance(annotation, Atom):  # a union: parenthesized, split at `|` if need be
         inner = indent + INDENT
