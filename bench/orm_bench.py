@@ -4,13 +4,14 @@
 
 Starts a local weaviate-server, stores `--objects` objects with five properties, and records
 the server's `Search` reply for a fetch of all of them. Then, with no I/O in the timed part,
-it measures client CPU per object (median of `--rounds`) for:
+it measures client CPU per object (median of `--rounds`), each call answered with the recorded
+reply by `wvorm_core.testing.ScriptedTransport`, for:
 
 - core, dicts: the core client's own work for `fetch_objects(return_properties=[...])`
   (build the request, decode the recorded reply into `Object`s with dict properties);
 - core, pydantic: the same with `return_properties=PydanticModel` (decoded straight into it);
-- wvorm: the same search decoded straight into `Row` (the ORM's decoder runs inside the
-  core's reply parsing) plus building the `Hit[Row]` list that `repo.find()` returns.
+- wvorm: `repo.find()`, the same search decoded straight into `Row` (the ORM's decoder runs
+  inside the core's reply parsing) plus building the `Hit[Row]` list it returns.
 
 Goal: wvorm at most 1.3x the core's dict decode. A live pass (sync gRPC over loopback,
 whose waiting also costs CPU) is printed after it for reference.
@@ -24,15 +25,15 @@ import tempfile
 import time
 from collections.abc import Callable
 
+import grpc
+from google.protobuf.message import Message
 from pydantic import BaseModel
 
 import wvorm
 import wvorm_core
 from wvorm import Field, Prop, WvModel
-from wvorm_core._context import target_of
-from wvorm_core._ops import search
-from wvorm_core._ops.calls import GrpcRequest, Op
 from wvorm_core.embedded import EmbeddedOptions, EmbeddedServer
+from wvorm_core.testing import Call, GrpcRequest, ScriptedTransport
 
 PROPS = ["title", "body", "category", "price", "count"]
 
@@ -88,33 +89,21 @@ def main() -> None:
             assert db.repo(Row).insert_many(rows).ok
             collection = client.collections.use("BenchOrmRow")
             repo = db.repo(Row)
-            target = target_of(collection._context)
-            ask = {"limit": n}
-
-            def decode(properties: object) -> Callable[[], object]:
-                op = search.query(target, "fetch_objects", properties, ask)  # type: ignore[arg-type]
-                request = next(op)
-                assert isinstance(request, GrpcRequest)
-                reply = client._transport.run(_send(request))
-
-                def run() -> object:
-                    again = search.query(target, "fetch_objects", properties, ask)  # type: ignore[arg-type]
-                    next(again)
-                    try:
-                        again.send(reply)
-                    except StopIteration as done:
-                        return done.value
-                    raise AssertionError("the search wanted more than one reply")
-
-                return run
-
-            shaping = repo._shaping
-            orm_decode = decode(shaping.returns)
-            assert len(shaping.shape(orm_decode(), {})) == n
+            reply = recorded_reply(server, n)
+            scripted = wvorm_core.WeaviateClient(
+                transport=ScriptedTransport(lambda _: reply), skip_init_checks=True
+            )
+            offline_collection = scripted.collections.use("BenchOrmRow")
+            offline_repo = wvorm.Database(scripted).repo(Row)
+            assert len(offline_repo.find(limit=n)) == n
             offline: dict[str, Callable[[], object]] = {
-                "core, dicts": decode(PROPS),
-                "core, pydantic": decode(PlainRow),
-                "wvorm, Hit[Row]": lambda: shaping.shape(orm_decode(), {}),
+                "core, dicts": lambda: offline_collection.query.fetch_objects(
+                    limit=n, return_properties=PROPS
+                ),
+                "core, pydantic": lambda: offline_collection.query.fetch_objects(
+                    limit=n, return_properties=PlainRow
+                ),
+                "wvorm, Hit[Row]": lambda: offline_repo.find(limit=n),
             }
             live: dict[str, Callable[[], object]] = {
                 "core, dicts": lambda: collection.query.fetch_objects(
@@ -126,8 +115,24 @@ def main() -> None:
             report("live server (sync gRPC waits count too)", live, n, max(3, args.rounds // 5))
 
 
-def _send(request: GrpcRequest) -> Op[object]:
-    reply = yield request
+def recorded_reply(server: EmbeddedServer, n: int) -> Message:
+    """The server's reply to `repo(Row).find(limit=n)`, sent once over a plain gRPC channel."""
+    replies: list[Message] = []
+    with grpc.insecure_channel(f"{server.host}:{server.grpc_port}") as channel:
+
+        def forward(call: Call) -> Message:
+            assert isinstance(call, GrpcRequest)
+            request = call.request
+            payload = request if isinstance(request, bytes) else request.SerializeToString()
+            raw = channel.unary_unary(call.method)(payload, metadata=call.metadata or None)
+            replies.append(call.reply_type.FromString(raw))
+            return replies[-1]
+
+        recorder = wvorm_core.WeaviateClient(
+            transport=ScriptedTransport(forward), skip_init_checks=True
+        )
+        wvorm.Database(recorder).repo(Row).find(limit=n)
+    [reply] = replies
     return reply
 
 

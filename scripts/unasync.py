@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = [Path("wvorm_core/_async"), Path("wvorm/_async")]
+SOURCES = [Path("wvorm_core/_async"), Path("wvorm/_async"), Path("wvorm/migrate/_async")]
 HEADER = "# Generated from {source} by scripts/unasync.py; do not edit.\n"
 
 RULES: list[tuple[str, str]] = [
@@ -35,6 +35,7 @@ RULES: list[tuple[str, str]] = [
     (r"\bAsync(?=[A-Z])", ""),
     (r"\basync (def|with|for)\b", r"\1"),
     (r"\bawait asyncio\.to_thread\(([\w.]+)(?:, |(?=\)))", r"\1("),
+    (r"\bawait asyncio\.sleep\(", "time.sleep("),
     (r"\bawait ", ""),
     (r"\b__aenter__\b", "__enter__"),
     (r"\b__aexit__\b", "__exit__"),
@@ -58,16 +59,22 @@ class Variant:
 
 
 FAMILIES: dict[tuple[str, str], list[Variant]] = {
-    # Searches: the collection's model, a model the caller names, or plain dicts for names.
+    # Searches: the collection's model, a model (or custom projection) the caller names, or
+    # plain dicts for names.
     ("return_properties", "ReturnProperties"): [
         Variant("None", "None", "P"),
-        Variant("type[T]", None, "T"),
+        Variant("type[T] | Projection[T]", None, "T"),
         Variant("PropertySelection", None, "dict[str, object]"),
     ],
     # Aggregations: one result, or one per group.
     ("group_by", "GroupByAggregate | str | None"): [
         Variant("None", "None", "first"),
         Variant("GroupByAggregate | str", None, "second"),
+    ],
+    # The ORM's aggregations: grouped by a field or not.
+    ("group_by", "FieldExpr[Any] | None"): [
+        Variant("None", "None", "first"),
+        Variant("FieldExpr[Any]", None, "second"),
     ],
 }
 

@@ -23,12 +23,17 @@ def vectorizer() -> Iterator[LocalVectorizer]:
 def server(
     tmp_path_factory: pytest.TempPathFactory, vectorizer: LocalVectorizer
 ) -> Iterator[EmbeddedServer]:
-    """The session's server: free loopback ports, its own data folder, offline modules."""
+    """The session's server: free loopback ports, its own data folder, offline modules, and
+    the v1.39 runtime reindex API switched on."""
     options = EmbeddedOptions(
         port=0,
         grpc_port=0,
         persistence_data_path=str(tmp_path_factory.mktemp("weaviate")),
-        environment_variables={**vectorizer.environment(), "QUERY_DEFAULTS_LIMIT": "25"},
+        environment_variables={
+            **vectorizer.environment(),
+            "QUERY_DEFAULTS_LIMIT": "25",
+            "RUNTIME_REINDEX_ENABLED": "true",
+        },
     )
     with EmbeddedServer(options) as running:
         yield running

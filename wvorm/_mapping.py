@@ -9,10 +9,8 @@ from uuid import UUID
 from pydantic import BaseModel
 
 from wvorm.model import ModelDefinitionError, StoredField, WvModel, info_of
-from wvorm_core._ops.decode import values_reader
-from wvorm_core._ops.models import Projection, custom_projection
 from wvorm_core.classes.data import ReferenceInput, ReferenceToMulti
-from wvorm_core.proto.v1 import properties_pb2
+from wvorm_core.projection import Projection, custom_projection
 
 M = TypeVar("M", bound=WvModel)
 B = TypeVar("B", bound=BaseModel)
@@ -121,21 +119,20 @@ def builder(model: type[B], fields: tuple[StoredField, ...]) -> Builder[B]:
     return build
 
 
-def reply_decoder(model: type[B], fields: tuple[StoredField, ...]) -> Projection:
+def reply_decoder(model: type[B], fields: tuple[StoredField, ...]) -> Projection[B]:
     """The core projection that fetches `fields` and decodes each reply straight into `model`."""
     construct = _constructor(model)
-    read = values_reader([(f.name, f.attr, None) for f in fields])  # in field order, as repr shows
     converts = [(f.attr, f.convert) for f in fields if f.convert is not None]
 
-    def decode(props: properties_pb2.Properties) -> B:
-        values = read(props)
+    def build(values: dict[str, Any]) -> B:
         for attr, convert in converts:
             value = values.get(attr)
             if value is not None:
                 values[attr] = convert(value)
         return construct(values)
 
-    return custom_projection([f.name for f in fields], decode)
+    # keyed in field order, as repr shows
+    return custom_projection({f.name: f.attr for f in fields}, build if converts else construct)
 
 
 def stored_fields(model: type[WvModel]) -> tuple[StoredField, ...]:

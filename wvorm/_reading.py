@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypedDict, TypeVar
 from uuid import UUID
 
 from pydantic import BaseModel
@@ -13,24 +13,58 @@ from wvorm._mapping import Builder, builder, projection_fields, reply_decoder, s
 from wvorm.expressions import Condition, FieldExpr, SortKey
 from wvorm.model import WvModel, info_of
 from wvorm.results import Generated, Hit, HitGroup
-from wvorm_core._ops.models import Projection
+from wvorm_core.classes.filters import FilterExpression
 from wvorm_core.classes.query import GroupBy, MetadataQuery, QueryReference, Sort
-from wvorm_core.outputs.query import CrossReference, Object
+from wvorm_core.exceptions import WeaviateInvalidInputError
+from wvorm_core.outputs.generate import GenerativeObject, GenerativeReturn
+from wvorm_core.outputs.query import CrossReference, CrossReferences, Object, QueryReturn
+from wvorm_core.projection import Projection
 
 T = TypeVar("T")
 M = TypeVar("M", bound=WvModel)
 S = TypeVar("S", bound=BaseModel)
 Out = TypeVar("Out")
-Loaded = Mapping[UUID, Mapping[str, Sequence[Object[Any, Any]]]]
+Found = Object[Any, CrossReferences]
+"""One object of a reply, its properties decoded by the reader's projection."""
+Reply = QueryReturn[Any, CrossReferences] | GenerativeReturn[Any, CrossReferences]
+"""The reply of a reader's search (a generative one when the reader generates)."""
+Linked = Object[dict[str, object], CrossReferences]
+"""An object a reference points to."""
+Loaded = Mapping[UUID, Mapping[str, Sequence[Linked]]]
 """Reference objects loaded by follow-up queries, by source uuid and reference property."""
-Build = Callable[[Object[Any, Any], Loaded], T]
+Build = Callable[[Found, Loaded], T]
 
 SEARCH_METADATA = MetadataQuery(
     creation_time=True, last_update_time=True, distance=True, score=True
 )
 
 
-def where_filter(where: Condition | None) -> Any:
+class FetchArguments(TypedDict):
+    """What every read of a reader passes to the core front, besides its own arguments."""
+
+    return_properties: Projection[Any]
+    return_references: list[QueryReference] | None
+    filters: FilterExpression | None
+    limit: int | None
+    include_vector: bool
+
+
+class SearchArguments(FetchArguments):
+    """`FetchArguments` of a search: with metadata, and grouping when the reader groups."""
+
+    return_metadata: MetadataQuery
+    group_by: GroupBy | None
+
+
+class Prompts(TypedDict):
+    """What a generating reader asks the generative module for."""
+
+    single_prompt: str | None
+    grouped_task: str | None
+    grouped_properties: list[str] | None
+
+
+def where_filter(where: Condition | None) -> FilterExpression | None:
     return None if where is None else where.filter
 
 
@@ -71,7 +105,7 @@ def _model_builder(model: type[M]) -> Build[M]:
     ]
     set_attr = object.__setattr__
 
-    def build(obj: Object[Any, Any], extra: Loaded) -> M:
+    def build(obj: Found, extra: Loaded) -> M:
         instance: M = obj.properties
         set_attr(instance, "_wv_uuid", obj.uuid)
         if refs:
@@ -91,13 +125,13 @@ def _target_builder(model: type[WvModel]) -> Builder[WvModel]:
     return builder(model, stored_fields(model))
 
 
-def _objects(found: CrossReference | None) -> list[Object[Any, Any]]:
+def _objects(found: CrossReference[dict[str, object], CrossReferences] | None) -> list[Linked]:
     return [] if found is None else list(found.objects)
 
 
-def follow_up_results(replies: Sequence[Any]) -> Loaded:
+def follow_up_results(replies: Sequence[QueryReturn[dict[str, object], CrossReferences]]) -> Loaded:
     """Reference objects of follow-up queries, by source uuid and reference property."""
-    out: dict[UUID, dict[str, list[Object[Any, Any]]]] = {}
+    out: dict[UUID, dict[str, list[Linked]]] = {}
     for reply in replies:
         for obj in reply.objects:
             for name, found in obj.references.items():
@@ -109,33 +143,43 @@ def follow_up_results(replies: Sequence[Any]) -> Loaded:
 class Shaping(Generic[Out]):
     """What a reader asks for (beyond the search itself) and how replies become `Out`."""
 
-    returns: Projection
-    shape: Callable[[Any, Loaded], Out]
+    returns: Projection[Any]
+    shape: Callable[[Reply, Loaded], Out]
     references: list[QueryReference] = field(default_factory=list)
     follow_ups: list[QueryReference] = field(default_factory=list)
-    options: Mapping[str, Any] = field(default_factory=dict)
-    generative: bool = False
-    searches_only: bool = False
+    group_by: GroupBy | None = None
+    prompts: Prompts | None = None
+    """Set when the reader generates: its searches go to `collection.generate`."""
 
-    def arguments(self, options: Mapping[str, Any]) -> dict[str, Any]:
-        given = {k: v for k, v in options.items() if v is not None}
+    def fetch(self, where: Condition | None, limit: int | None, vector: bool) -> FetchArguments:
+        """The arguments of `find()`; a grouping reader has none (grouping needs a search)."""
+        if self.group_by is not None:
+            raise WeaviateInvalidInputError("group_by applies to searches; find() cannot group")
+        return self._asked(where, limit, vector)
+
+    def search(self, where: Condition | None, limit: int | None, vector: bool) -> SearchArguments:
+        """The arguments every search of the reader passes, besides its own."""
+        return {
+            **self._asked(where, limit, vector),
+            "return_metadata": SEARCH_METADATA,
+            "group_by": self.group_by,
+        }
+
+    def _asked(self, where: Condition | None, limit: int | None, vector: bool) -> FetchArguments:
         return {
             "return_properties": self.returns,
             "return_references": self.references or None,
-            **self.options,
-            **given,
+            "filters": where_filter(where),
+            "limit": limit,
+            "include_vector": vector,
         }
 
 
-def _hits(build: Build[T], objects: Sequence[Any], extra: Loaded) -> list[Hit[T]]:
+def _hits(build: Build[T], objects: Sequence[Found], extra: Loaded) -> list[Hit[T]]:
     return [Hit(build(o, extra), o.uuid, o.metadata, o.vector) for o in objects]
 
 
-def _generated_hits(build: Build[T], objects: Sequence[Any], extra: Loaded) -> list[Hit[T]]:
-    return [Hit(build(o, extra), o.uuid, o.metadata, o.vector, o.generated) for o in objects]
-
-
-def _plain_hits(objects: Sequence[Any]) -> list[Hit[Any]]:
+def _plain_hits(objects: Sequence[Found]) -> list[Hit[Any]]:
     """Hits of a model without references: the decoded instances get their uuids."""
     set_attr = object.__setattr__
     hits = []
@@ -149,7 +193,7 @@ def _plain_hits(objects: Sequence[Any]) -> list[Hit[Any]]:
 def model_hits(model: type[M]) -> Shaping[list[Hit[M]]]:
     build = _model_builder(model)
     first, later = _reference_queries(model)
-    shape: Callable[[Any, Loaded], list[Hit[M]]] = (
+    shape: Callable[[Reply, Loaded], list[Hit[M]]] = (
         (lambda reply, extra: _hits(build, reply.objects, extra))
         if first
         else (lambda reply, _: _plain_hits(reply.objects))
@@ -160,7 +204,7 @@ def model_hits(model: type[M]) -> Shaping[list[Hit[M]]]:
 def projection_hits(model: type[WvModel], projection: type[S]) -> Shaping[list[Hit[S]]]:
     fields = projection_fields(model, projection)
 
-    def build(obj: Object[Any, Any], _: Loaded) -> S:
+    def build(obj: Found, _: Loaded) -> S:
         instance: S = obj.properties
         return instance
 
@@ -174,7 +218,7 @@ def grouped_hits(
 ) -> Shaping[list[HitGroup[M]]]:
     build = _model_builder(model)
 
-    def shape(reply: Any, extra: Loaded) -> list[HitGroup[M]]:
+    def shape(reply: Reply, extra: Loaded) -> list[HitGroup[M]]:
         return [
             HitGroup(name, _hits(build, g.objects, extra), g.min_distance, g.max_distance)
             for name, g in reply.groups.items()
@@ -182,14 +226,7 @@ def grouped_hits(
 
     group = GroupBy(by.property_name, number_of_groups, objects_per_group)
     base = model_hits(model)
-    return Shaping(
-        base.returns,
-        shape,
-        base.references,
-        base.follow_ups,
-        {"group_by": group},
-        searches_only=True,
-    )
+    return Shaping(base.returns, shape, base.references, base.follow_ups, group_by=group)
 
 
 def generated_hits(
@@ -199,27 +236,24 @@ def generated_hits(
     grouped_properties: Sequence[FieldExpr[Any]] | None,
 ) -> Shaping[Generated[M]]:
     build = _model_builder(model)
-    base = model_hits(model)
-    options = {
-        "single_prompt": single_prompt,
-        "grouped_task": grouped_task,
-        "grouped_properties": property_names(grouped_properties),
-    }
-    return Shaping(
-        base.returns,
-        lambda reply, extra: Generated(
-            _generated_hits(build, reply.objects, extra), reply.generated
-        ),
-        base.references,
-        base.follow_ups,
-        {k: v for k, v in options.items() if v is not None},
-        generative=True,
+
+    def shape(reply: Reply, extra: Loaded) -> Generated[M]:
+        hits = [
+            Hit(build(o, extra), o.uuid, o.metadata, o.vector, _generated(o)) for o in reply.objects
+        ]
+        return Generated(hits, reply.generated if isinstance(reply, GenerativeReturn) else None)
+
+    prompts = Prompts(
+        single_prompt=single_prompt,
+        grouped_task=grouped_task,
+        grouped_properties=property_names(grouped_properties),
     )
+    base = model_hits(model)
+    return Shaping(base.returns, shape, base.references, base.follow_ups, prompts=prompts)
 
 
-def follow_up(query: QueryReference, uuids: Sequence[UUID]) -> dict[str, Any]:
-    """Arguments of the follow-up query that loads one more reference target for all hits."""
-    return {"return_properties": [], "return_references": [query], "limit": len(uuids)}
+def _generated(obj: Found) -> str | None:
+    return obj.generated if isinstance(obj, GenerativeObject) else None
 
 
 def uuid_of(obj: WvModel | UUID | str) -> UUID:

@@ -129,6 +129,14 @@ class FieldExpr(Generic[T]):
         """Matches when the property holds none of `values`."""
         return Condition(self._test().contains_none(values))
 
+    def asc(self) -> SortKey:
+        """Ascending order on this property: `order_by=Question.points.asc()`."""
+        return SortKey(self._name, True)
+
+    def desc(self) -> SortKey:
+        """Descending order on this property: `order_by=Question.points.desc()`."""
+        return SortKey(self._name, False)
+
     @property
     def metrics(self) -> Metrics:
         """Aggregation metrics of this property: `Book.year.metrics.integer(mean=True)`."""
@@ -177,7 +185,7 @@ class LengthExpr:
 
 
 class SortKey:
-    """A sort order on one property: `Question.points.desc()` or `asc()`."""
+    """A sort order on one property: `Question.points.desc()` or `asc(Question.points)`."""
 
     __slots__ = ("ascending", "name")
 
@@ -187,10 +195,10 @@ class SortKey:
 
 
 def asc(field: FieldExpr[Any]) -> SortKey:
-    """Ascending order on `field`."""
-    return SortKey(field.property_name, True)
+    """Ascending order on `field` (the same as `field.asc()`)."""
+    return field.asc()
 
 
 def desc(field: FieldExpr[Any]) -> SortKey:
-    """Descending order on `field`."""
-    return SortKey(field.property_name, False)
+    """Descending order on `field` (the same as `field.desc()`)."""
+    return field.desc()

@@ -78,6 +78,7 @@ class WeaviateOptions:
     index_range_filters: bool | None = None
     skip_vectorization: bool = False
     vectorize_property_name: bool = True
+    renamed_from: str | None = None
 
 
 def Field(
@@ -93,11 +94,13 @@ def Field(
     index_range_filters: bool | None = None,
     skip_vectorization: bool = False,
     vectorize_property_name: bool = True,
+    renamed_from: str | None = None,
 ) -> Any:
     """A field with a default and/or Weaviate settings; usable as a default or in `Annotated`.
 
     `name` stores the property under another name in Weaviate; `data_type` overrides the
-    type derived from the annotation (e.g. `DataType.DATE` for a `str`).
+    type derived from the annotation (e.g. `DataType.DATE` for a `str`). `renamed_from` names
+    the property this field was stored as before (for `wvorm.migrate`).
     """
     options = WeaviateOptions(
         name=name,
@@ -109,6 +112,7 @@ def Field(
         index_range_filters=index_range_filters,
         skip_vectorization=skip_vectorization,
         vectorize_property_name=vectorize_property_name,
+        renamed_from=renamed_from,
     )
     info: pydantic.fields.FieldInfo = pydantic.Field(
         default,  # type: ignore[call-overload]

@@ -39,9 +39,6 @@ from wvorm_core.classes.config import (
 )
 from wvorm_core.classes.data import GeoCoordinate, PhoneNumber
 
-if TYPE_CHECKING:
-    pass
-
 _RESERVED = frozenset({"id", "_id", "_additional", "uuid", "vectors"})
 _SCALARS: dict[type, DataType] = {
     str: DataType.TEXT,
@@ -124,6 +121,7 @@ class CollectionSettings:
     sharding: ShardingConfigCreate | None = None
     generative: GenerativeProvider | None = None
     reranker: RerankerProvider | None = None
+    renamed_from: str | None = None
 
 
 @dataclass(frozen=True)
@@ -421,6 +419,7 @@ class _WvModelMeta(ModelMetaclass):
         sharding: ShardingConfigCreate | None = None,
         generative: GenerativeProvider | None = None,
         reranker: RerankerProvider | None = None,
+        renamed_from: str | None = None,
         **kwargs: Any,
     ) -> type:
         unknown_keywords = sorted(set(kwargs) - set(pydantic.ConfigDict.__annotations__))
@@ -436,6 +435,7 @@ class _WvModelMeta(ModelMetaclass):
             reranker=(reranker, RerankerProvider),
             collection=(collection, str),
             description=(description, str),
+            renamed_from=(renamed_from, str),
         )
         cls = super().__new__(mcs, cls_name, bases, namespace, **kwargs)
         if namespace.get("__module__") == __name__ and cls_name == "WvModel":
@@ -453,6 +453,7 @@ class _WvModelMeta(ModelMetaclass):
                 sharding,
                 generative,
                 reranker,
+                check_collection_name(renamed_from) if renamed_from else None,
             )
         except ValueError as error:
             raise ModelDefinitionError(f"{cls_name}: {error}") from None
@@ -504,8 +505,9 @@ class WvModel(BaseModel, metaclass=_WvModelMeta):
     Class keywords: `collection` (default: the class name), `description` (default: the
     docstring), `vectors` (`Configure.Vectors.*`, one or a list of named vectors, each with its
     index and quantizer), `uuid_from` (field names whose values derive a deterministic uuid),
-    and `inverted_index`, `multi_tenancy`, `replication`, `sharding`, `generative`, `reranker`
-    (the matching `Configure.*` values).
+    `inverted_index`, `multi_tenancy`, `replication`, `sharding`, `generative`, `reranker`
+    (the matching `Configure.*` values), and `renamed_from` (the collection's previous name,
+    for `wvorm.migrate`).
     """
 
     __slots__ = ("_wv_uuid",)

@@ -27,6 +27,17 @@ def _cloud(cluster_url: str) -> ConnectionParams:
     return ConnectionParams.from_params(host, 443, True, f"grpc-{host}", 443, True)
 
 
+def _embedded(
+    hostname: str, port: int, grpc_port: int, version: str, persistence_data_path: str | None,
+    binary_path: str | None, environment_variables: Mapping[str, str] | None,
+) -> EmbeddedOptions:  # fmt: skip
+    return EmbeddedOptions(
+        version=version, hostname=hostname, port=port, grpc_port=grpc_port,
+        persistence_data_path=persistence_data_path, binary_path=binary_path,
+        environment_variables=dict(environment_variables or {}),
+    )  # fmt: skip
+
+
 def _connected(client: WeaviateClient) -> WeaviateClient:
     try:
         client.connect()
@@ -122,17 +133,11 @@ def connect_to_embedded(
 
     `close()` stops the server.
     """
-    options = EmbeddedOptions(
-        version=version,
-        hostname=hostname,
-        port=port,
-        grpc_port=grpc_port,
-        persistence_data_path=persistence_data_path,
-        binary_path=binary_path,
-        environment_variables=dict(environment_variables or {}),
-    )
-    client = WeaviateClient(None, options, None, headers, additional_config)
-    return _connected(client)
+    options = _embedded(
+        hostname, port, grpc_port, version, persistence_data_path, binary_path,
+        environment_variables,
+    )  # fmt: skip
+    return _connected(WeaviateClient(None, options, None, headers, additional_config))
 
 
 def use_async_with_local(
@@ -197,13 +202,8 @@ def use_async_with_embedded(
     environment_variables: Mapping[str, str] | None = None,
 ) -> WeaviateAsyncClient:
     """An async client that starts a local server on connect and stops it on close."""
-    options = EmbeddedOptions(
-        version=version,
-        hostname=hostname,
-        port=port,
-        grpc_port=grpc_port,
-        persistence_data_path=persistence_data_path,
-        binary_path=binary_path,
-        environment_variables=dict(environment_variables or {}),
-    )
+    options = _embedded(
+        hostname, port, grpc_port, version, persistence_data_path, binary_path,
+        environment_variables,
+    )  # fmt: skip
     return WeaviateAsyncClient(None, options, None, headers, additional_config)

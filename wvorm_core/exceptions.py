@@ -16,7 +16,8 @@ class WeaviateTimeoutError(WeaviateError):
 
 
 class WeaviateAuthenticationError(WeaviateError):
-    """The server refused the credentials (HTTP 401/403, gRPC UNAUTHENTICATED/PERMISSION_DENIED)."""
+    """The server refused the credentials (HTTP 401, gRPC UNAUTHENTICATED), or the user they
+    name may not do what was asked (`InsufficientPermissionsError`)."""
 
 
 class WeaviateInvalidInputError(WeaviateError, ValueError):
@@ -48,6 +49,11 @@ class UnexpectedStatusCodeError(WeaviateServerError):
     def __init__(self, context: str, status: int, message: str) -> None:
         super().__init__(status, f"{context}: {message}")
         self.status_code = status
+
+
+class InsufficientPermissionsError(WeaviateServerError, WeaviateAuthenticationError):
+    """The user is known but lacks a permission for the request (HTTP 403, gRPC
+    PERMISSION_DENIED); `message` is the server's, naming the missing permission."""
 
 
 class WeaviateQueryError(WeaviateServerError):

@@ -287,6 +287,18 @@ def test_text_vectorizers(vector: object, module: str, settings: dict[str, objec
     }
 
 
+def test_options_every_text_vectorizer_takes() -> None:
+    vector = V.text2vec_cohere(
+        model="m", name="body", source_properties=["text"], vectorize_collection_name=False,
+        quantizer=Configure.VectorIndex.Quantizer.bq(),
+    )  # fmt: skip
+    assert (vector.name, vector.source_properties) == ("body", ("text",))
+    assert vector.to_dict()["vectorizer"] == {
+        "text2vec-cohere": {"vectorizeClassName": False, "model": "m", "properties": ["text"]}
+    }
+    assert "bq" in vector.to_dict()["vectorIndexConfig"]  # type: ignore[operator]
+
+
 def test_multi_modal_and_ref2vec() -> None:
     clip = V.multi2vec_clip(
         image_fields=[Multi2VecField("img", 0.7)], text_fields=[Multi2VecField("cap", 0.3)]
@@ -395,6 +407,10 @@ def test_bad_input(kwargs: dict[str, object], message: str) -> None:
         (lambda: IX.dynamic(hnsw=IX.flat()), r"hnsw= takes Configure.VectorIndex.hnsw"),
         (lambda: V.text2vec_aws(region="eu"), "needs a model"),
         (lambda: V.text2vec_huggingface(model="a", endpoint_url="b"), "only one of"),
+        (
+            lambda: V.text2vec_mistral(modle="m"),
+            r"mistral: unexpected arguments \['modle'\]",
+        ),
         (lambda: V.multi2vec_clip(), "give image_fields or text_fields"),
         (lambda: Configure.inverted_index(bm25_b=2), "bm25_b must be between 0 and 1"),
         (

@@ -67,6 +67,21 @@ def test_insert_get_find(db: Database) -> None:
     assert all(h.metadata.distance is not None for h in hits)
 
 
+def test_insert_one_and_sort_with_field_methods(db: Database) -> None:
+    notes = db.repo(Note)
+    for note in NOTES:
+        assert notes.insert(note) == note.uuid
+    assert notes.get(NOTES[1].uuid) == NOTES[1]
+    ascending = notes.find(order_by=Note.points.asc())
+    assert [h.obj.points for h in ascending] == [100, 300, 500]
+    descending = notes.find(Note.points < 500, order_by=[Note.points.desc(), Note.text.asc()])
+    assert [h.obj for h in descending] == [NOTES[1], NOTES[0]]
+    bad = Note.model_construct(text="bad", points="many", tags=[], written=None)  # type: ignore[arg-type]
+    with pytest.raises(wvorm_core.exceptions.WeaviateInvalidInputError, match=r"Note: .*points"):
+        notes.insert(bad)
+    assert notes.count() == 3
+
+
 def test_update_replace_delete(db: Database) -> None:
     notes = db.repo(Note)
     notes.insert_many(NOTES)

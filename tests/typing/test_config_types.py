@@ -20,6 +20,7 @@ from wvorm_core.classes.config import (
     VectorConfig,
     VectorDistances,
     VectorIndexConfig,
+    collection_schema,
 )
 from wvorm_core.classes.tenants import Tenant, TenantActivityStatus
 from wvorm_core.collections import AsyncCollection, Collection
@@ -43,6 +44,14 @@ from wvorm_core.outputs.config import (
     VectorIndexConfigDynamic,
     VectorIndexConfigFlat,
     VectorIndexConfigHNSW,
+)
+from wvorm_core.outputs.indexes import (
+    BM25Algorithm,
+    IndexStatus,
+    IndexTaskStatus,
+    PropertyIndexName,
+    PropertyIndexStatus,
+    PropertyIndexTask,
 )
 
 
@@ -101,6 +110,34 @@ def check_config(collection: Collection) -> None:
     assert_type(collection.config.get_simple(), CollectionConfigSimple)
     assert_type(collection.config.get_shards(), list[ShardStatus])
     assert_type(collection.config.update(description="x"), None)
+    assert_type(collection.config.get_dict(), dict[str, object])
+    assert_type(collection.config.update_from_dict({"description": "x"}), None)
+    assert_type(collection.config.add_property_from_dict({"name": "a", "dataType": ["int"]}), None)
+    assert_type(collection_schema("A", description="x"), dict[str, object])
+
+
+def check_property_indexes(collection: Collection) -> None:
+    config = collection.config
+    assert_type(config.delete_property_index("a", "searchable"), bool)
+    task = config.update_property_index("a", "searchable", tokenization=Tokenization.FIELD)
+    assert_type(task, PropertyIndexTask)
+    assert_type(task.status, IndexTaskStatus)
+    assert_type(task.task_id, str | None)
+    assert_type(
+        config.update_property_index("a", "searchable", algorithm="blockmax"), PropertyIndexTask
+    )
+    assert_type(config.rebuild_property_index("a", "filterable", tenants=["t"]), PropertyIndexTask)
+    assert_type(config.cancel_property_index("a", "rangeFilters"), PropertyIndexTask)
+    statuses = config.get_property_indexes()
+    assert_type(statuses, list[PropertyIndexStatus])
+    status = statuses[0]
+    assert_type(status.index_name, PropertyIndexName)
+    assert_type(status.status, IndexStatus)
+    assert_type(status.progress, float | None)
+    assert_type(status.target_tokenization, Tokenization | None)
+    assert_type(status.algorithm, BM25Algorithm | None)
+    assert_type(status.busy, bool)
+    assert_type(config.wait_for_property_indexes(timeout=1.0), list[PropertyIndexStatus])
 
 
 def check_collections(client: wvorm_core.WeaviateClient) -> None:
@@ -121,6 +158,10 @@ async def check_async(client: wvorm_core.WeaviateAsyncClient) -> None:
     collection = await client.collections.create("A")
     assert_type(collection, AsyncCollection)
     assert_type(await collection.config.get(), CollectionConfig)
+    assert_type(await collection.config.get_dict(), dict[str, object])
+    assert_type(await collection.config.delete_property_index("a", "filterable"), bool)
+    assert_type(await collection.config.update_property_index("a", "filterable"), PropertyIndexTask)
+    assert_type(await collection.config.wait_for_property_indexes(), list[PropertyIndexStatus])
     assert_type(await client.collections.list_all(simple=False), dict[str, CollectionConfig])
     assert_type(await collection.tenants.get_by_name("t"), Tenant | None)
     assert_type(await client.alias.update(alias_name="a", new_target_collection="B"), bool)

@@ -20,7 +20,9 @@ from wvorm import (
     Prop,
     Ref,
     Repository,
+    SortKey,
     WvModel,
+    asc,
     desc,
 )
 from wvorm_core.classes.config import Configure, Tokenization
@@ -55,6 +57,9 @@ def check_models() -> None:
     assert_type(Question.author.age >= 3, Condition)
     where = (Question.points >= 200) & ~(Question.tags.contains_any(["x"])) | (Question.score < 1.5)
     assert_type(where, Condition)
+    assert_type(Question.points.desc(), SortKey)
+    assert_type(Question.question.asc(), SortKey)
+    assert_type(asc(Question.score), SortKey)
     Question(question="q", answer="a", author=Author(name="n"))
 
 
@@ -69,6 +74,8 @@ def check_repositories(db: Database) -> None:
     hits = questions.find(Question.points >= 3, order_by=desc(Question.points), limit=3)
     assert_type(hits, list[Hit[Question]])
     assert_type(hits[0].obj.points, int)
+    by_methods = questions.find(order_by=[Question.points.desc(), Question.question.asc()])
+    assert_type(by_methods, list[Hit[Question]])
     assert_type(
         questions.near_text("x", where=Question.tags.contains_any(["a"])), list[Hit[Question]]
     )
@@ -95,3 +102,8 @@ async def check_async_repositories(db: AsyncDatabase) -> None:
     assert_type(await questions.get(UUID(int=1)), Question | None)
     assert_type(await questions.find(), list[Hit[Question]])
     assert_type(await questions.select(Summary).near_text("x"), list[Hit[Summary]])
+    assert_type(await questions.insert(Question(question="q", answer="a")), UUID)
+    assert_type(await questions.find(order_by=Question.points.asc()), list[Hit[Question]])
+    generated = await questions.generate(grouped_task="Sum up").near_vector([0.1])
+    assert_type(generated, Generated[Question])
+    assert_type(await questions.aggregate(group_by=Question.tags), AggregateGroupByReturn)

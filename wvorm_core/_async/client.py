@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cached_property
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from wvorm_core._async.alias import AsyncAliasNamespace
 from wvorm_core._async.collections import AsyncCollections
@@ -14,6 +16,11 @@ from wvorm_core._transport.params import ConnectionParams
 from wvorm_core.batch import AsyncBatchClient
 from wvorm_core.classes.init import AdditionalConfig, AuthCredentials
 from wvorm_core.embedded import EmbeddedOptions
+
+if TYPE_CHECKING:
+    from wvorm_core._async.groups import AsyncGroups
+    from wvorm_core._async.roles import AsyncRoles
+    from wvorm_core._async.users import AsyncUsers
 
 
 class WeaviateAsyncClient(BaseClient):
@@ -55,6 +62,28 @@ class WeaviateAsyncClient(BaseClient):
         self.collections = AsyncCollections(self._transport)
         self.alias = AsyncAliasNamespace(self._transport)
         self.batch = AsyncBatchClient(self._transport)
+
+    # The RBAC namespaces load on first use: most programs never touch them.
+    @cached_property
+    def roles(self) -> AsyncRoles:
+        """RBAC roles: create, delete, list, change and check their permissions."""
+        from wvorm_core._async.roles import AsyncRoles
+
+        return AsyncRoles(self._transport)
+
+    @cached_property
+    def users(self) -> AsyncUsers:
+        """Users: `get_my_user()`, database users (`users.db`), OIDC users (`users.oidc`)."""
+        from wvorm_core._async.users import AsyncUsers
+
+        return AsyncUsers(self._transport)
+
+    @cached_property
+    def groups(self) -> AsyncGroups:
+        """User groups and their roles (`groups.oidc`)."""
+        from wvorm_core._async.groups import AsyncGroups
+
+        return AsyncGroups(self._transport)
 
     async def connect(self) -> None:
         """Start the embedded server if any, read the server version, check gRPC answers."""

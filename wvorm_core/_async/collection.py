@@ -16,6 +16,7 @@ from wvorm_core._async.query import AsyncQueryCollection
 from wvorm_core._async.tenants import AsyncTenants
 from wvorm_core._context import CollectionContext, T, target_of
 from wvorm_core._ops.cursor import IteratorOptions
+from wvorm_core._ops.models import Projection
 from wvorm_core._ops.search import ReturnProperties
 from wvorm_core._transport.base import AsyncTransport
 from wvorm_core.classes.config import ConsistencyLevel
@@ -66,7 +67,7 @@ class AsyncCollection(Generic[P, R]):
 
     @overload
     def iterator(
-        self, *, return_properties: type[T], **options: Unpack[IteratorOptions]
+        self, *, return_properties: type[T] | Projection[T], **options: Unpack[IteratorOptions]
     ) -> AsyncCollectionIterator[T, R]: ...
 
     @overload

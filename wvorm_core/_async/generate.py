@@ -16,6 +16,7 @@ from typing_extensions import Unpack
 
 from wvorm_core._context import CollectionContext, T, target_of
 from wvorm_core._ops import search
+from wvorm_core._ops.models import Projection
 from wvorm_core._ops.search import (
     GenerativeBM25Options,
     GenerativeFetchOptions,
@@ -46,7 +47,10 @@ class AsyncGenerateCollection(Generic[P, R]):
 
     @overload
     async def fetch_objects(
-        self, *, return_properties: type[T], **options: Unpack[GenerativeFetchOptions]
+        self,
+        *,
+        return_properties: type[T] | Projection[T],
+        **options: Unpack[GenerativeFetchOptions],
     ) -> GenerativeReturn[T, R]: ...
 
     @overload
@@ -76,7 +80,11 @@ class AsyncGenerateCollection(Generic[P, R]):
 
     @overload
     async def bm25(
-        self, query: str, *, return_properties: type[T], **options: Unpack[GenerativeBM25Options]
+        self,
+        query: str,
+        *,
+        return_properties: type[T] | Projection[T],
+        **options: Unpack[GenerativeBM25Options],
     ) -> GenerativeReturn[T, R]: ...
 
     @overload
@@ -114,7 +122,7 @@ class AsyncGenerateCollection(Generic[P, R]):
         self,
         query: str | None,
         *,
-        return_properties: type[T],
+        return_properties: type[T] | Projection[T],
         **options: Unpack[GenerativeHybridOptions],
     ) -> GenerativeReturn[T, R]: ...
 
@@ -155,7 +163,7 @@ class AsyncGenerateCollection(Generic[P, R]):
         self,
         near_vector: VectorInput,
         *,
-        return_properties: type[T],
+        return_properties: type[T] | Projection[T],
         **options: Unpack[GenerativeNearOptions],
     ) -> GenerativeReturn[T, R]: ...
 
@@ -200,7 +208,7 @@ class AsyncGenerateCollection(Generic[P, R]):
         self,
         query: str | Sequence[str],
         *,
-        return_properties: type[T],
+        return_properties: type[T] | Projection[T],
         **options: Unpack[GenerativeNearTextOptions],
     ) -> GenerativeReturn[T, R]: ...
 
@@ -241,7 +249,7 @@ class AsyncGenerateCollection(Generic[P, R]):
         self,
         near_object: UUID | str,
         *,
-        return_properties: type[T],
+        return_properties: type[T] | Projection[T],
         **options: Unpack[GenerativeNearOptions],
     ) -> GenerativeReturn[T, R]: ...
 
@@ -286,7 +294,7 @@ class AsyncGenerateCollection(Generic[P, R]):
         self,
         near_image: MediaInput,
         *,
-        return_properties: type[T],
+        return_properties: type[T] | Projection[T],
         **options: Unpack[GenerativeNearOptions],
     ) -> GenerativeReturn[T, R]: ...
 

@@ -10,6 +10,7 @@ from typing import Literal, TypeVar
 from google.protobuf.message import Message
 
 from wvorm_core.exceptions import (
+    InsufficientPermissionsError,
     UnexpectedStatusCodeError,
     WeaviateAuthenticationError,
     WeaviateConnectionError,
@@ -121,13 +122,14 @@ def server_message(body: bytes) -> str:
 def status_error(context: str, reply: RestResponse) -> WeaviateError:
     """The exception for an unexpected HTTP status."""
     message = server_message(reply.body)
-    if reply.status in (401, 403):
+    if reply.status == 403:
+        return InsufficientPermissionsError(403, f"{context}: {message}")
+    if reply.status == 401:
         return WeaviateAuthenticationError(f"{context}: {reply.status}: {message}")
     return UnexpectedStatusCodeError(context, reply.status, message)
 
 
 _GRPC_CONNECTION_CODES = frozenset({"UNAVAILABLE"})
-_GRPC_AUTH_CODES = frozenset({"UNAUTHENTICATED", "PERMISSION_DENIED"})
 
 
 def grpc_error(method: str, code: str, details: str) -> WeaviateError:
@@ -140,6 +142,8 @@ def grpc_error(method: str, code: str, details: str) -> WeaviateError:
         return WeaviateConnectionError(f"gRPC {where}: server unavailable: {details}")
     if code == "DEADLINE_EXCEEDED":
         return WeaviateTimeoutError(f"gRPC {where}: deadline exceeded: {details}")
-    if code in _GRPC_AUTH_CODES or details.startswith("extract auth:"):
+    if code == "PERMISSION_DENIED":
+        return InsufficientPermissionsError(code, f"gRPC {where}: {details}")
+    if code == "UNAUTHENTICATED" or details.startswith("extract auth:"):
         return WeaviateAuthenticationError(f"gRPC {where}: {code}: {details}")
     return WeaviateQueryError(code, f"gRPC {where}: {details}")

@@ -24,6 +24,7 @@ from wvorm_core.classes.config import (
     VectorConfig,
     VectorConfigUpdate,
     check_collection_name,
+    check_property_name,
 )
 from wvorm_core.exceptions import WeaviateError, WeaviateInvalidInputError
 
@@ -136,6 +137,51 @@ def update_body(
 def put_schema(body: dict[str, object]) -> Op[None]:
     name = str(body["class"])
     yield from rest("PUT", schema_path(name), json=body, context=f"update collection {name!r}")
+
+
+def update_from_dict(name: str, changes: Mapping[str, object]) -> Op[None]:
+    """Deep-merge `changes` (schema JSON) into the live schema and write it back."""
+    if not isinstance(changes, Mapping):
+        raise WeaviateInvalidInputError(
+            f"update_from_dict takes a schema dict, got {type(changes).__name__}"
+        )
+    renamed = changes.get("class")
+    if renamed is not None and renamed != check_collection_name(name):
+        raise WeaviateInvalidInputError(
+            f"update_from_dict: collection {name!r} cannot be renamed to {renamed!r}"
+        )
+    current = yield from get_schema(name)
+    yield from put_schema(_merge(current, changes))
+
+
+def check_property_dict(prop: object) -> JsonObject:
+    """A user-given property JSON, checked for what can be known before the network."""
+    if not isinstance(prop, Mapping):
+        raise WeaviateInvalidInputError(
+            f"add_property_from_dict takes a property dict, got {type(prop).__name__}"
+        )
+    name = prop.get("name")
+    if not isinstance(name, str):
+        raise WeaviateInvalidInputError(f"add_property_from_dict: no 'name' string in {prop!r}")
+    check_property_name(name)
+    data_type = prop.get("dataType")
+    if not (
+        isinstance(data_type, list) and data_type and all(isinstance(t, str) for t in data_type)
+    ):
+        raise WeaviateInvalidInputError(
+            f"property {name!r}: dataType must be a non-empty list of type names, got {data_type!r}"
+        )
+    return {str(k): v for k, v in prop.items()}
+
+
+def add_property_from_dict(name: str, prop: JsonObject) -> Op[None]:
+    """POST a property or reference given as REST JSON."""
+    yield from rest(
+        "POST",
+        f"{schema_path(name)}/properties",
+        json=dict(prop),
+        context=f"add property {prop.get('name')!r} to {name!r}",
+    )
 
 
 def vectorizer_modules(body: JsonObject) -> list[str]:

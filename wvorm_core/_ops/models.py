@@ -11,9 +11,9 @@ from __future__ import annotations
 import functools
 import types
 import typing
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Union, cast, get_args, get_origin
+from typing import Any, Generic, TypeVar, Union, cast, get_args, get_origin
 
 from pydantic import BaseModel
 from typing_extensions import is_typeddict
@@ -25,6 +25,7 @@ from wvorm_core.exceptions import WeaviateInvalidInputError
 from wvorm_core.outputs.query import CrossReference
 from wvorm_core.proto.v1 import properties_pb2, search_get_pb2
 
+T = TypeVar("T")
 Decoder = Callable[[properties_pb2.Properties], Any]
 ValueDecoder = Callable[[properties_pb2.Value], Any]
 
@@ -38,19 +39,19 @@ class _Field:
     """The Weaviate property name."""
     attr: str
     """The key or attribute name in the model."""
-    nested: Projection | None
+    nested: Projection[Any] | None
     """The projection of a nested object (or object list) property."""
     is_list: bool = False
     default: Any = None
 
 
 @dataclass(frozen=True, slots=True, eq=False)
-class Projection:
-    """Which properties a search returns and how each result becomes a Python value."""
+class Projection(Generic[T]):
+    """Which properties a search returns and how each result becomes a `T`."""
 
     fields: tuple[_Field, ...] | None
     """None: every property, decoded generically into a dict."""
-    decode: Decoder
+    decode: Callable[[properties_pb2.Properties], T]
 
     def fill(self, out: search_get_pb2.PropertiesRequest) -> None:
         if self.fields is None:
@@ -71,7 +72,7 @@ class Projection:
                 f.nested.fill_nested(out.object_properties.add(prop_name=f.prop))
 
 
-ALL_PROPERTIES = Projection(None, decode_properties)
+ALL_PROPERTIES: Projection[dict[str, Any]] = Projection(None, decode_properties)
 
 
 def _unwrap(annotation: Any) -> Any:
@@ -115,7 +116,7 @@ def _nested_model(annotation: Any) -> tuple[Any, bool] | None:
     return None
 
 
-def _value_decoder(nested: Projection | None, is_list: bool) -> ValueDecoder | None:
+def _value_decoder(nested: Projection[Any] | None, is_list: bool) -> ValueDecoder | None:
     """The decoder of a nested field's value; None for a plain one (decoded by its kind)."""
     if nested is None:
         return None
@@ -188,7 +189,7 @@ def _validating_decoder(model: type[BaseModel], steps: list[Step]) -> Decoder:
 
 
 @functools.lru_cache(maxsize=256)
-def projection_of_model(model: Any, validate: bool = False) -> Projection:
+def projection_of_model(model: Any, validate: bool = False) -> Projection[Any]:
     """The projection of a TypedDict or pydantic model: its fields, decoded into it."""
     fields = _fields_of(model, validate)
     steps = [(f.prop, f.attr, _value_decoder(f.nested, f.is_list)) for f in fields]
@@ -209,7 +210,7 @@ def _selection_items(selection: PropertySelection) -> tuple[str | QueryNested, .
 
 
 @functools.lru_cache(maxsize=256)
-def _projection_of_names(selection: tuple[str | QueryNested, ...]) -> Projection:
+def _projection_of_names(selection: tuple[str | QueryNested, ...]) -> Projection[Any]:
     fields = []
     for item in selection:
         if isinstance(item, QueryNested):
@@ -224,19 +225,25 @@ def _projection_of_names(selection: tuple[str | QueryNested, ...]) -> Projection
     return Projection(tuple(fields), values_reader([(f.prop, f.prop, None) for f in fields]))
 
 
-def custom_projection(names: Sequence[str], decode: Decoder) -> Projection:
-    """Fetch the properties `names` (top level, whole) and decode each result with `decode`.
+def custom_projection(
+    properties: Mapping[str, str], build: Callable[[dict[str, Any]], T]
+) -> Projection[T]:
+    """Fetch `properties` (Weaviate name -> key, top level, whole) and make each result with
+    `build`, from a dict of the values returned for it under their keys (nulls left out).
 
-    The hook by which the ORM decodes straight from the reply into its own models.
+    The hook by which code on top of the client (the ORM) decodes straight from the reply into
+    its own types: pass the projection as `return_properties=`, and the results are `T`s.
     """
-    return Projection(_projection_of_names(tuple(names)).fields, decode)
+    read = values_reader([(name, key, None) for name, key in properties.items()])
+    fields = _projection_of_names(tuple(properties)).fields
+    return Projection(fields, lambda props: build(read(props)))
 
 
 def projection(
     model: Any,
-    selection: PropertySelection | type[Any] | Projection | None,
+    selection: PropertySelection | type[Any] | Projection[Any] | None,
     validate: bool = False,
-) -> Projection:
+) -> Projection[Any]:
     """The projection of a search: `selection` if given, else the collection's model, else all."""
     if isinstance(selection, Projection):
         return selection
@@ -252,7 +259,7 @@ class Link:
     """One link of a references model: its objects' projection and their own links, if any."""
 
     name: str
-    projection: Projection
+    projection: Projection[Any]
     nested: ReferencePlan | None
 
 
@@ -309,7 +316,7 @@ def _reference_plan(model: Any, outer: tuple[Any, ...]) -> ReferencePlan:
 class Returns:
     """What each object carries back, and how it is decoded."""
 
-    properties: Projection
+    properties: Projection[Any]
     metadata: MetadataQuery
     include_vector: bool | str | Sequence[str]
     references: tuple[QueryReference, ...]

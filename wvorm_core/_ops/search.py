@@ -13,7 +13,7 @@ from uuid import UUID
 from wvorm_core._ops.calls import Op, grpc
 from wvorm_core._ops.decode import parse_generative_reply, parse_reply
 from wvorm_core._ops.filters import compile_filter
-from wvorm_core._ops.models import ReferencePlan, Returns, projection
+from wvorm_core._ops.models import Projection, ReferencePlan, Returns, projection
 from wvorm_core.classes.config import ConsistencyLevel
 from wvorm_core.classes.filters import Filter, FilterExpression
 from wvorm_core.classes.query import (
@@ -40,8 +40,9 @@ from wvorm_core.proto.v1 import base_pb2, base_search_pb2, search_get_pb2
 
 SERVICE = "weaviate.v1.Weaviate"
 
-ReturnProperties = PropertySelection | type[Any] | None
-"""`return_properties=`: names, a TypedDict or pydantic model, or None (the collection's model)."""
+ReturnProperties = PropertySelection | type[Any] | Projection[Any] | None
+"""`return_properties=`: names, a TypedDict or pydantic model, a custom `Projection`, or None
+(the collection's model)."""
 
 SingleVector = Sequence[float]
 MultiVector = Sequence[Sequence[float]]

@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cached_property
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from wvorm_core._base_client import BaseClient, connect_op
 from wvorm_core._ops.server import Meta, get_meta, probe
@@ -15,6 +17,11 @@ from wvorm_core._transport.params import ConnectionParams
 from wvorm_core.batch import BatchClient
 from wvorm_core.classes.init import AdditionalConfig, AuthCredentials
 from wvorm_core.embedded import EmbeddedOptions
+
+if TYPE_CHECKING:
+    from wvorm_core._sync.groups import Groups
+    from wvorm_core._sync.roles import Roles
+    from wvorm_core._sync.users import Users
 
 
 class WeaviateClient(BaseClient):
@@ -56,6 +63,28 @@ class WeaviateClient(BaseClient):
         self.collections = Collections(self._transport)
         self.alias = AliasNamespace(self._transport)
         self.batch = BatchClient(self._transport)
+
+    # The RBAC namespaces load on first use: most programs never touch them.
+    @cached_property
+    def roles(self) -> Roles:
+        """RBAC roles: create, delete, list, change and check their permissions."""
+        from wvorm_core._sync.roles import Roles
+
+        return Roles(self._transport)
+
+    @cached_property
+    def users(self) -> Users:
+        """Users: `get_my_user()`, database users (`users.db`), OIDC users (`users.oidc`)."""
+        from wvorm_core._sync.users import Users
+
+        return Users(self._transport)
+
+    @cached_property
+    def groups(self) -> Groups:
+        """User groups and their roles (`groups.oidc`)."""
+        from wvorm_core._sync.groups import Groups
+
+        return Groups(self._transport)
 
     def connect(self) -> None:
         """Start the embedded server if any, read the server version, check gRPC answers."""

@@ -9,6 +9,7 @@ from typing_extensions import Unpack
 
 from wvorm_core._context import CollectionContext, T, target_of
 from wvorm_core._ops.cursor import IteratorOptions
+from wvorm_core._ops.models import Projection
 from wvorm_core._ops.search import ReturnProperties
 from wvorm_core._sync.aggregate import AggregateCollection
 from wvorm_core._sync.collection_batch import BatchCollection
@@ -67,7 +68,7 @@ class Collection(Generic[P, R]):
 
     @overload
     def iterator(
-        self, *, return_properties: type[T], **options: Unpack[IteratorOptions]
+        self, *, return_properties: type[T] | Projection[T], **options: Unpack[IteratorOptions]
     ) -> CollectionIterator[T, R]: ...
 
     @overload

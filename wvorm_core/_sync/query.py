@@ -17,6 +17,7 @@ from typing_extensions import Unpack
 
 from wvorm_core._context import CollectionContext, T, target_of
 from wvorm_core._ops import search
+from wvorm_core._ops.models import Projection
 from wvorm_core._ops.search import (
     BM25Options,
     ByIdOptions,
@@ -49,7 +50,11 @@ class QueryCollection(Generic[P, R]):
 
     @overload
     def fetch_object_by_id(
-        self, uuid: UUID | str, *, return_properties: type[T], **options: Unpack[ByIdOptions]
+        self,
+        uuid: UUID | str,
+        *,
+        return_properties: type[T] | Projection[T],
+        **options: Unpack[ByIdOptions],
     ) -> Object[T, R] | None: ...
 
     @overload
@@ -78,7 +83,7 @@ class QueryCollection(Generic[P, R]):
 
     @overload
     def fetch_objects(
-        self, *, return_properties: type[T], **options: Unpack[FetchOptions]
+        self, *, return_properties: type[T] | Projection[T], **options: Unpack[FetchOptions]
     ) -> QueryReturn[T, R]: ...
 
     @overload
@@ -111,7 +116,7 @@ class QueryCollection(Generic[P, R]):
         self,
         ids: Sequence[UUID | str],
         *,
-        return_properties: type[T],
+        return_properties: type[T] | Projection[T],
         **options: Unpack[ByIdsOptions],
     ) -> QueryReturn[T, R]: ...
 
@@ -148,7 +153,11 @@ class QueryCollection(Generic[P, R]):
 
     @overload
     def bm25(
-        self, query: str, *, return_properties: type[T], **options: Unpack[BM25Options]
+        self,
+        query: str,
+        *,
+        return_properties: type[T] | Projection[T],
+        **options: Unpack[BM25Options],
     ) -> QueryReturn[T, R]: ...
 
     @overload
@@ -175,7 +184,11 @@ class QueryCollection(Generic[P, R]):
 
     @overload
     def hybrid(
-        self, query: str | None, *, return_properties: type[T], **options: Unpack[HybridOptions]
+        self,
+        query: str | None,
+        *,
+        return_properties: type[T] | Projection[T],
+        **options: Unpack[HybridOptions],
     ) -> QueryReturn[T, R]: ...
 
     @overload
@@ -213,7 +226,7 @@ class QueryCollection(Generic[P, R]):
         self,
         near_vector: VectorInput,
         *,
-        return_properties: type[T],
+        return_properties: type[T] | Projection[T],
         **options: Unpack[NearOptions],
     ) -> QueryReturn[T, R]: ...
 
@@ -258,7 +271,7 @@ class QueryCollection(Generic[P, R]):
         self,
         query: str | Sequence[str],
         *,
-        return_properties: type[T],
+        return_properties: type[T] | Projection[T],
         **options: Unpack[NearTextOptions],
     ) -> QueryReturn[T, R]: ...
 
@@ -296,7 +309,11 @@ class QueryCollection(Generic[P, R]):
 
     @overload
     def near_object(
-        self, near_object: UUID | str, *, return_properties: type[T], **options: Unpack[NearOptions]
+        self,
+        near_object: UUID | str,
+        *,
+        return_properties: type[T] | Projection[T],
+        **options: Unpack[NearOptions],
     ) -> QueryReturn[T, R]: ...
 
     @overload
@@ -337,7 +354,11 @@ class QueryCollection(Generic[P, R]):
 
     @overload
     def near_image(
-        self, near_image: MediaInput, *, return_properties: type[T], **options: Unpack[NearOptions]
+        self,
+        near_image: MediaInput,
+        *,
+        return_properties: type[T] | Projection[T],
+        **options: Unpack[NearOptions],
     ) -> QueryReturn[T, R]: ...
 
     @overload

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, TypedDict
+
+from typing_extensions import Unpack
 
 from wvorm_core.classes._vector_index import (
     JSON,
@@ -84,18 +86,29 @@ def _index(
     return VectorIndexConfig(index.index_type, {**index.settings, **quantizer.to_dict()})
 
 
-def _text(
-    name: str,
-    module: str,
-    settings: dict[str, object],
-    source_properties: Sequence[str] | None,
-    vector_index_config: VectorIndexConfig | None,
-    quantizer: QuantizerConfig | None,
-    vectorize_collection_name: bool = True,
-) -> VectorConfig:
-    options = {"vectorizeClassName": vectorize_collection_name, **settings}
+class TextVectorizerOptions(TypedDict, total=False):
+    """The options every `Configure.Vectors.text2vec_*` factory takes besides its module's."""
+
+    name: str
+    """The vector's name (default `"default"`)."""
+    source_properties: Sequence[str] | None
+    """The properties vectorized (default: every text property)."""
+    quantizer: QuantizerConfig | None
+    """Compression of the default HNSW index, or added to `vector_index_config`."""
+    vector_index_config: VectorIndexConfig | None
+    """The vector index (default: HNSW)."""
+    vectorize_collection_name: bool
+    """Whether the collection name is part of the vectorized text (default True)."""
+
+
+def _text(module: str, settings: dict[str, object], common: TextVectorizerOptions) -> VectorConfig:
+    unknown = sorted(set(common) - TextVectorizerOptions.__optional_keys__)
+    if unknown:
+        raise WeaviateInvalidInputError(f"{module}: unexpected arguments {unknown}")
+    options = {"vectorizeClassName": common.get("vectorize_collection_name", True), **settings}
+    index = _index(common.get("vector_index_config"), common.get("quantizer"))
     return VectorConfig(
-        name, module, options, source_properties, _index(vector_index_config, quantizer)
+        common.get("name", "default"), module, options, common.get("source_properties"), index
     )
 
 
@@ -154,32 +167,21 @@ class _Vectors:
     @staticmethod
     def text2vec_bigram(
         *,
-        name: str = "default",
-        source_properties: Sequence[str] | None = None,
-        quantizer: QuantizerConfig | None = None,
-        vector_index_config: VectorIndexConfig | None = None,
-        vectorize_collection_name: bool = True,
         bigram: str | None = None,
+        **common: Unpack[TextVectorizerOptions],
     ) -> VectorConfig:
         """The server-local `text2vec-bigram` vectorizer (no model service needed)."""
-        return _text(
-            name, "text2vec-bigram", drop_none(bigram=bigram), source_properties,
-            vector_index_config, quantizer, vectorize_collection_name,
-        )  # fmt: skip
+        return _text("text2vec-bigram", drop_none(bigram=bigram), common)
 
     @staticmethod
     def text2vec_transformers(
         *,
-        name: str = "default",
-        source_properties: Sequence[str] | None = None,
-        quantizer: QuantizerConfig | None = None,
-        vector_index_config: VectorIndexConfig | None = None,
-        vectorize_collection_name: bool = True,
         pooling_strategy: Literal["masked_mean", "cls"] | None = None,
         dimensions: int | None = None,
         inference_url: str | None = None,
         passage_inference_url: str | None = None,
         query_inference_url: str | None = None,
+        **common: Unpack[TextVectorizerOptions],
     ) -> VectorConfig:
         """`text2vec-transformers`, served by a transformers inference container."""
         if inference_url and (passage_inference_url or query_inference_url):
@@ -194,106 +196,70 @@ class _Vectors:
             passageInferenceUrl=passage_inference_url,
             queryInferenceUrl=query_inference_url,
         )
-        return _text(
-            name, "text2vec-transformers", settings, source_properties,
-            vector_index_config, quantizer, vectorize_collection_name,
-        )  # fmt: skip
+        return _text("text2vec-transformers", settings, common)
 
     @staticmethod
     def text2vec_ollama(
         *,
-        name: str = "default",
-        source_properties: Sequence[str] | None = None,
-        quantizer: QuantizerConfig | None = None,
-        vector_index_config: VectorIndexConfig | None = None,
-        vectorize_collection_name: bool = True,
         api_endpoint: str | None = None,
         model: str | None = None,
+        **common: Unpack[TextVectorizerOptions],
     ) -> VectorConfig:
         """`text2vec-ollama`, embeddings from an Ollama server."""
-        return _text(
-            name, "text2vec-ollama", drop_none(apiEndpoint=api_endpoint, model=model),
-            source_properties, vector_index_config, quantizer, vectorize_collection_name,
-        )  # fmt: skip
+        return _text("text2vec-ollama", drop_none(apiEndpoint=api_endpoint, model=model), common)
 
     @staticmethod
     def text2vec_openai(
         *,
-        name: str = "default",
-        source_properties: Sequence[str] | None = None,
-        quantizer: QuantizerConfig | None = None,
-        vector_index_config: VectorIndexConfig | None = None,
-        vectorize_collection_name: bool = True,
         model: str | None = None,
         model_version: str | None = None,
         dimensions: int | None = None,
         type_: Literal["text", "code"] | None = None,
         base_url: str | None = None,
+        **common: Unpack[TextVectorizerOptions],
     ) -> VectorConfig:
         """`text2vec-openai`."""
         settings = drop_none(
             model=model, modelVersion=model_version, dimensions=dimensions, type=type_,
             baseURL=base_url,
         )  # fmt: skip
-        return _text(
-            name, "text2vec-openai", settings, source_properties, vector_index_config,
-            quantizer, vectorize_collection_name,
-        )  # fmt: skip
+        return _text("text2vec-openai", settings, common)
 
     @staticmethod
     def text2vec_azure_openai(
         *,
         resource_name: str,
         deployment_id: str,
-        name: str = "default",
-        source_properties: Sequence[str] | None = None,
-        quantizer: QuantizerConfig | None = None,
-        vector_index_config: VectorIndexConfig | None = None,
-        vectorize_collection_name: bool = True,
         model: str | None = None,
         dimensions: int | None = None,
         base_url: str | None = None,
+        **common: Unpack[TextVectorizerOptions],
     ) -> VectorConfig:
         """`text2vec-openai` against an Azure OpenAI deployment."""
         settings = drop_none(
             isAzure=True, resourceName=resource_name, deploymentId=deployment_id, model=model,
             dimensions=dimensions, baseURL=base_url,
         )  # fmt: skip
-        return _text(
-            name, "text2vec-openai", settings, source_properties, vector_index_config,
-            quantizer, vectorize_collection_name,
-        )  # fmt: skip
+        return _text("text2vec-openai", settings, common)
 
     @staticmethod
     def text2vec_cohere(
         *,
-        name: str = "default",
-        source_properties: Sequence[str] | None = None,
-        quantizer: QuantizerConfig | None = None,
-        vector_index_config: VectorIndexConfig | None = None,
-        vectorize_collection_name: bool = True,
         model: str | None = None,
         dimensions: int | None = None,
         truncate: Literal["NONE", "START", "END", "LEFT", "RIGHT"] | None = None,
         base_url: str | None = None,
+        **common: Unpack[TextVectorizerOptions],
     ) -> VectorConfig:
         """`text2vec-cohere`."""
         settings = drop_none(
             model=model, dimensions=dimensions, truncate=truncate, baseURL=base_url
         )
-        return _text(
-            name, "text2vec-cohere", settings, source_properties, vector_index_config,
-            quantizer, vectorize_collection_name,
-        )  # fmt: skip
+        return _text("text2vec-cohere", settings, common)
 
     @staticmethod
     def text2vec_huggingface(
         *,
-        name: str = "default",
-        source_properties: Sequence[str] | None = None,
-        quantizer: QuantizerConfig | None = None,
-        vector_index_config: VectorIndexConfig | None = None,
-        vectorize_collection_name: bool = True,
         model: str | None = None,
         passage_model: str | None = None,
         query_model: str | None = None,
@@ -301,6 +267,7 @@ class _Vectors:
         wait_for_model: bool | None = None,
         use_gpu: bool | None = None,
         use_cache: bool | None = None,
+        **common: Unpack[TextVectorizerOptions],
     ) -> VectorConfig:
         """`text2vec-huggingface`: give `model`, or `passage_model` and `query_model`, or
         `endpoint_url`."""
@@ -318,60 +285,38 @@ class _Vectors:
             model=model, passageModel=passage_model, queryModel=query_model,
             endpointURL=endpoint_url, options=options or None,
         )  # fmt: skip
-        return _text(
-            name, "text2vec-huggingface", settings, source_properties, vector_index_config,
-            quantizer, vectorize_collection_name,
-        )  # fmt: skip
+        return _text("text2vec-huggingface", settings, common)
 
     @staticmethod
     def text2vec_voyageai(
         *,
-        name: str = "default",
-        source_properties: Sequence[str] | None = None,
-        quantizer: QuantizerConfig | None = None,
-        vector_index_config: VectorIndexConfig | None = None,
-        vectorize_collection_name: bool = True,
         model: str | None = None,
         dimensions: int | None = None,
         truncate: bool | None = None,
         base_url: str | None = None,
+        **common: Unpack[TextVectorizerOptions],
     ) -> VectorConfig:
         """`text2vec-voyageai`."""
         settings = drop_none(
             model=model, dimensions=dimensions, truncate=truncate, baseURL=base_url
         )
-        return _text(
-            name, "text2vec-voyageai", settings, source_properties, vector_index_config,
-            quantizer, vectorize_collection_name,
-        )  # fmt: skip
+        return _text("text2vec-voyageai", settings, common)
 
     @staticmethod
     def text2vec_jinaai(
         *,
-        name: str = "default",
-        source_properties: Sequence[str] | None = None,
-        quantizer: QuantizerConfig | None = None,
-        vector_index_config: VectorIndexConfig | None = None,
-        vectorize_collection_name: bool = True,
         model: str | None = None,
         dimensions: int | None = None,
         base_url: str | None = None,
+        **common: Unpack[TextVectorizerOptions],
     ) -> VectorConfig:
         """`text2vec-jinaai`."""
         settings = drop_none(model=model, dimensions=dimensions, baseURL=base_url)
-        return _text(
-            name, "text2vec-jinaai", settings, source_properties, vector_index_config,
-            quantizer, vectorize_collection_name,
-        )  # fmt: skip
+        return _text("text2vec-jinaai", settings, common)
 
     @staticmethod
     def text2vec_google(
         *,
-        name: str = "default",
-        source_properties: Sequence[str] | None = None,
-        quantizer: QuantizerConfig | None = None,
-        vector_index_config: VectorIndexConfig | None = None,
-        vectorize_collection_name: bool = True,
         project_id: str | None = None,
         model: str | None = None,
         api_endpoint: str | None = None,
@@ -379,30 +324,24 @@ class _Vectors:
         title_property: str | None = None,
         task_type: str | None = None,
         location: str | None = None,
+        **common: Unpack[TextVectorizerOptions],
     ) -> VectorConfig:
         """`text2vec-google` (Vertex AI with `project_id`, else AI Studio)."""
         settings = drop_none(
             projectId=project_id, modelId=model, apiEndpoint=api_endpoint, dimensions=dimensions,
             titleProperty=title_property, taskType=task_type, location=location,
         )  # fmt: skip
-        return _text(
-            name, "text2vec-google", settings, source_properties, vector_index_config,
-            quantizer, vectorize_collection_name,
-        )  # fmt: skip
+        return _text("text2vec-google", settings, common)
 
     @staticmethod
     def text2vec_aws(
         *,
         region: str,
-        name: str = "default",
-        source_properties: Sequence[str] | None = None,
-        quantizer: QuantizerConfig | None = None,
-        vector_index_config: VectorIndexConfig | None = None,
-        vectorize_collection_name: bool = True,
         service: Literal["bedrock", "sagemaker"] = "bedrock",
         model: str | None = None,
         endpoint: str | None = None,
         dimensions: int | None = None,
+        **common: Unpack[TextVectorizerOptions],
     ) -> VectorConfig:
         """`text2vec-aws`: Bedrock (`model`) or SageMaker (`endpoint`)."""
         if service == "bedrock" and model is None:
@@ -412,81 +351,50 @@ class _Vectors:
         settings = drop_none(
             region=region, service=service, model=model, endpoint=endpoint, dimensions=dimensions
         )
-        return _text(
-            name, "text2vec-aws", settings, source_properties, vector_index_config,
-            quantizer, vectorize_collection_name,
-        )  # fmt: skip
+        return _text("text2vec-aws", settings, common)
 
     @staticmethod
     def text2vec_mistral(
         *,
-        name: str = "default",
-        source_properties: Sequence[str] | None = None,
-        quantizer: QuantizerConfig | None = None,
-        vector_index_config: VectorIndexConfig | None = None,
-        vectorize_collection_name: bool = True,
         model: str | None = None,
         base_url: str | None = None,
+        **common: Unpack[TextVectorizerOptions],
     ) -> VectorConfig:
         """`text2vec-mistral`."""
-        return _text(
-            name, "text2vec-mistral", drop_none(model=model, baseURL=base_url),
-            source_properties, vector_index_config, quantizer, vectorize_collection_name,
-        )  # fmt: skip
+        return _text("text2vec-mistral", drop_none(model=model, baseURL=base_url), common)
 
     @staticmethod
     def text2vec_nvidia(
         *,
-        name: str = "default",
-        source_properties: Sequence[str] | None = None,
-        quantizer: QuantizerConfig | None = None,
-        vector_index_config: VectorIndexConfig | None = None,
-        vectorize_collection_name: bool = True,
         model: str | None = None,
         truncate: bool | None = None,
         base_url: str | None = None,
+        **common: Unpack[TextVectorizerOptions],
     ) -> VectorConfig:
         """`text2vec-nvidia`."""
         settings = drop_none(model=model, truncate=truncate, baseURL=base_url)
-        return _text(
-            name, "text2vec-nvidia", settings, source_properties, vector_index_config,
-            quantizer, vectorize_collection_name,
-        )  # fmt: skip
+        return _text("text2vec-nvidia", settings, common)
 
     @staticmethod
     def text2vec_weaviate(
         *,
-        name: str = "default",
-        source_properties: Sequence[str] | None = None,
-        quantizer: QuantizerConfig | None = None,
-        vector_index_config: VectorIndexConfig | None = None,
-        vectorize_collection_name: bool = True,
         model: str | None = None,
         dimensions: int | None = None,
         base_url: str | None = None,
+        **common: Unpack[TextVectorizerOptions],
     ) -> VectorConfig:
         """`text2vec-weaviate` (Weaviate Embeddings)."""
         settings = drop_none(model=model, dimensions=dimensions, baseURL=base_url)
-        return _text(
-            name, "text2vec-weaviate", settings, source_properties, vector_index_config,
-            quantizer, vectorize_collection_name,
-        )  # fmt: skip
+        return _text("text2vec-weaviate", settings, common)
 
     @staticmethod
     def text2vec_model2vec(
         *,
-        name: str = "default",
-        source_properties: Sequence[str] | None = None,
-        quantizer: QuantizerConfig | None = None,
-        vector_index_config: VectorIndexConfig | None = None,
-        vectorize_collection_name: bool = True,
         inference_url: str | None = None,
+        **common: Unpack[TextVectorizerOptions],
     ) -> VectorConfig:
         """`text2vec-model2vec`, served by a model2vec inference container."""
-        return _text(
-            name, "text2vec-model2vec", drop_none(inferenceUrl=inference_url),
-            source_properties, vector_index_config, quantizer, vectorize_collection_name,
-        )  # fmt: skip
+        return _text("text2vec-model2vec", drop_none(inferenceUrl=inference_url), common)
 
     @staticmethod
     def multi2vec_clip(

@@ -38,6 +38,7 @@ from wvorm_core.classes._vector_index import (
 )
 from wvorm_core.classes._vectorizers import (
     Multi2VecField,
+    TextVectorizerOptions,
     VectorConfig,
     VectorConfigUpdate,
     _MultiVectors,
@@ -73,6 +74,7 @@ __all__ = [
     "ShardingConfigCreate",
     "StopwordsPreset",
     "TextAnalyzerConfigCreate",
+    "TextVectorizerOptions",
     "Tokenization",
     "VectorConfig",
     "VectorConfigUpdate",
@@ -83,6 +85,7 @@ __all__ = [
     "VectorIndexUpdate",
     "check_collection_name",
     "check_property_name",
+    "collection_schema",
 ]
 
 
@@ -378,3 +381,32 @@ class Reconfigure:
         return ReplicationConfigUpdate(
             drop_none(factor=factor, asyncEnabled=async_enabled, deletionStrategy=deletion_strategy)
         )
+
+
+def collection_schema(
+    name: str,
+    *,
+    description: str | None = None,
+    properties: Sequence[Property] = (),
+    references: Sequence[AnyReferenceProperty] = (),
+    vector_config: VectorConfig | Sequence[VectorConfig] | None = None,
+    inverted_index_config: InvertedIndexConfigCreate | None = None,
+    multi_tenancy_config: MultiTenancyConfigCreate | None = None,
+    replication_config: ReplicationConfigCreate | None = None,
+    sharding_config: ShardingConfigCreate | None = None,
+    generative_config: GenerativeProvider | None = None,
+    reranker_config: RerankerProvider | None = None,
+) -> dict[str, object]:
+    """The REST schema JSON `client.collections.create(...)` sends for these arguments.
+
+    Bad input raises `WeaviateInvalidInputError`, as `create` would, before anything is sent.
+    """
+    from wvorm_core._ops.schema import create_body
+
+    return create_body(
+        name, description=description, properties=properties, references=references,
+        vector_config=vector_config, inverted_index_config=inverted_index_config,
+        multi_tenancy_config=multi_tenancy_config, replication_config=replication_config,
+        sharding_config=sharding_config, generative_config=generative_config,
+        reranker_config=reranker_config,
+    )  # fmt: skip

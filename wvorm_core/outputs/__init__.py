@@ -28,6 +28,12 @@ from wvorm_core.outputs.batch import (
 )
 from wvorm_core.outputs.data import DeleteManyObject, DeleteManyReturn
 from wvorm_core.outputs.generate import GenerativeGroup, GenerativeObject, GenerativeReturn
+from wvorm_core.outputs.indexes import (
+    IndexStatus,
+    IndexTaskStatus,
+    PropertyIndexStatus,
+    PropertyIndexTask,
+)
 from wvorm_core.outputs.query import (
     CrossReference,
     CrossReferences,
@@ -63,10 +69,14 @@ __all__ = [
     "GenerativeObject",
     "GenerativeReturn",
     "Group",
+    "IndexStatus",
+    "IndexTaskStatus",
     "MetadataReturn",
     "NamedVectorConfig",
     "Object",
     "PropertyConfig",
+    "PropertyIndexStatus",
+    "PropertyIndexTask",
     "QueryReturn",
     "ReferencePropertyConfig",
     "ShardStatus",

@@ -1,0 +1,303 @@
+"""`AsyncMigrator`: plan against the live schema, write revision files, apply them (asyncio)."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import socket
+from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime, timezone
+from pathlib import Path
+
+from wvorm.migrate import _revisions as revisions
+from wvorm.migrate._diff import diff
+from wvorm.migrate._history import (
+    DEFAULT_HISTORY,
+    AppliedRevision,
+    HistoryProperties,
+    Holder,
+    LeaseHeldError,
+    applied,
+    history_schema,
+    lease_name,
+    record,
+    record_id,
+)
+from wvorm.migrate._offline import MigrationError, Status, status
+from wvorm.migrate._plan import Plan
+from wvorm.migrate._renames import renames_of
+from wvorm.migrate._snapshot import Snapshot, normalize, snapshot_of
+from wvorm.migrate.operations import (
+    AddProperty,
+    AddVector,
+    CreateCollection,
+    DropCollection,
+    DropPropertyIndex,
+    Operation,
+    Reindex,
+    Risk,
+    StepKind,
+    UpdateCollection,
+)
+from wvorm.model import WvModel
+from wvorm_core import WeaviateAsyncClient
+from wvorm_core.classes.config import Tokenization
+from wvorm_core.exceptions import UnexpectedStatusCodeError
+
+Progress = Callable[[str], None]
+
+
+class AsyncMigrator:
+    """Migrations for a set of models on one server (asyncio).
+
+    `directory` holds the revision files; `history` names the collection that records what
+    was applied (and, with the suffix `Lease`, the lease collection).
+    """
+
+    def __init__(
+        self,
+        client: WeaviateAsyncClient,
+        models: Iterable[type[WvModel]] = (),
+        *,
+        directory: Path | str = "migrations",
+        history: str = DEFAULT_HISTORY,
+        progress: Progress | None = None,
+    ) -> None:
+        self._client = client
+        self._models = list(models)
+        self.directory = Path(directory)
+        self.history_collection = history
+        self._progress = progress or (lambda _message: None)
+
+    async def live_snapshot(self) -> Snapshot:
+        """The server's schema, normalized, without the tool's own collections."""
+        found = await self._client.collections.list_all(simple=False)
+        own = {self.history_collection, lease_name(self.history_collection)}
+        return normalize(c.to_dict() for name, c in found.items() if name not in own)
+
+    async def server_version(self) -> str:
+        return (await self._client.get_meta())["version"]
+
+    async def plan(self, *, allow_drop: bool = False) -> Plan:
+        """What it takes to bring the live schema to the models, step by step."""
+        live = await self.live_snapshot()
+        target = snapshot_of(self._models)
+        first = diff(live, target, allow_drop=allow_drop, renames=renames_of(self._models))
+        counted = {s.operation.collection for s in first.steps if _costs_objects(s.kind, s.risks)}
+        counts = {
+            name: await self._count(name, _is_multi_tenant(live[name]))
+            for name in sorted(counted)
+            if name in live
+        }
+        return diff(
+            live,
+            target,
+            server_version=await self.server_version(),
+            allow_drop=allow_drop,
+            renames=renames_of(self._models),
+            counts=counts,
+        )
+
+    async def _count(self, name: str, multi_tenant: bool) -> int:
+        """Objects in the collection, over every tenant of a multi-tenant one."""
+        collection = self._client.collections.use(name)
+        if not multi_tenant:
+            return (await collection.aggregate.over_all(total_count=True)).total_count or 0
+        total = 0
+        for tenant in await collection.tenants.get():
+            scoped = collection.with_tenant(tenant)
+            total += (await scoped.aggregate.over_all(total_count=True)).total_count or 0
+        return total
+
+    async def history(self) -> list[AppliedRevision]:
+        """Applied revisions, oldest first."""
+        if not await self._client.collections.exists(self.history_collection):
+            return []
+        collection = self._client.collections.use(self.history_collection, HistoryProperties)
+        found = await collection.query.fetch_objects(limit=10_000)
+        return sorted((applied(o.properties) for o in found.objects), key=lambda r: r.applied_at)
+
+    async def status(self) -> Status:
+        """How models, revision files, history and the live schema stand against each other."""
+        chain = revisions.chain(self.directory)
+        return status(
+            chain,
+            await self.history(),
+            snapshot_of(self._models) if self._models else None,
+            await self.live_snapshot(),
+            renames_of(self._models),
+        )
+
+    async def apply(
+        self,
+        *,
+        allow_destructive: bool = False,
+        allow_irreversible: bool = False,
+        break_lease: bool = False,
+    ) -> list[revisions.Revision]:
+        """Apply the pending revisions in order, under the lease; returns those applied.
+
+        Each operation first checks the live schema and is skipped when already done, so a run
+        that was killed part-way finishes on the next try with nothing done twice.
+        """
+        chain = revisions.chain(self.directory)
+        done = {r.revision: r for r in await self.history()}
+        _check_applied(chain, done)
+        pending = [r for r in chain if r.id not in done]
+        _check_flags(pending, allow_destructive, allow_irreversible)
+        if not pending:
+            return []
+        holder = await self._acquire(break_lease)
+        try:
+            await self._ensure_history()
+            for revision in pending:
+                self._progress(f"applying {revision.path.name}: {revision.message}")
+                for op in revision.operations:
+                    await self._run(op)
+                await self._record(revision)
+        finally:
+            await self._release(holder)
+        return pending
+
+    async def _run(self, op: Operation) -> None:
+        live = normalize(
+            [await self._client.collections.use(op.collection).config.get_dict()]
+            if await self._client.collections.exists(op.collection)
+            else []
+        )
+        if op.is_applied(live):
+            self._progress(f"  already done: {op.describe()}")
+            return
+        self._progress(f"  {op.describe()}")
+        collections = self._client.collections
+        config = collections.use(op.collection).config
+        if isinstance(op, CreateCollection):
+            await collections.create_from_dict(op.schema)
+        elif isinstance(op, DropCollection):
+            await collections.delete(op.collection)
+        elif isinstance(op, (UpdateCollection, AddVector)):
+            await config.update_from_dict(op.apply_to(await config.get_dict()))
+        elif isinstance(op, AddProperty):
+            await config.add_property_from_dict(op.property)
+        elif isinstance(op, DropPropertyIndex):
+            await config.delete_property_index(op.property, op.index)
+        elif isinstance(op, Reindex):
+            tokenization = Tokenization(op.tokenization) if op.tokenization else None
+            await config.update_property_index(op.property, op.index, tokenization=tokenization)
+            await config.wait_for_property_indexes()
+        else:
+            raise MigrationError(f"{op.describe()}: apply cannot carry out {op.kind.value} steps")
+
+    async def _ensure_history(self) -> None:
+        if not await self._client.collections.exists(self.history_collection):
+            await self._client.collections.create_from_dict(history_schema(self.history_collection))
+
+    async def _record(self, revision: revisions.Revision) -> None:
+        collection = self._client.collections.use(self.history_collection, HistoryProperties)
+        props = record(
+            revision.id,
+            revision.parent,
+            revision.message,
+            revision.checksum,
+            datetime.now(timezone.utc),
+            revision.snapshot,
+        )
+        uuid = record_id(revision.id)
+        if await collection.data.exists(uuid):
+            await collection.data.replace(uuid, props)
+        else:
+            await collection.data.insert(props, uuid=uuid)
+
+    async def _acquire(self, break_lease: bool) -> Holder:
+        name = lease_name(self.history_collection)
+        holder = Holder(
+            socket.gethostname(),
+            os.getpid(),
+            datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            secrets.token_hex(8),
+        )
+        for _attempt in range(2):
+            try:
+                await self._client.collections.create_from_dict(
+                    {"class": name, "description": holder.encode()}
+                )
+                return holder
+            except UnexpectedStatusCodeError as error:
+                if error.status_code != 422:
+                    raise
+            current = Holder.decode(
+                (await self._client.collections.use(name).config.get()).description
+            )
+            if not (break_lease or current is None or current.is_gone()):
+                raise LeaseHeldError(
+                    f"another apply holds the migration lease: "
+                    f"{current.describe()}; wait for it, or, if it is dead, run again "
+                    f"with --break-lease"
+                )
+            self._progress(f"breaking the lease of {current.describe() if current else 'nobody'}")
+            await self._client.collections.delete(name)
+        raise LeaseHeldError("the migration lease was taken again while breaking it; try later")
+
+    async def _release(self, holder: Holder) -> None:
+        name = lease_name(self.history_collection)
+        if not await self._client.collections.exists(name):
+            return
+        current = Holder.decode((await self._client.collections.use(name).config.get()).description)
+        if current is not None and current.token == holder.token:
+            await self._client.collections.delete(name)
+
+
+def _is_multi_tenant(body: dict[str, object]) -> bool:
+    settings = body.get("multiTenancyConfig")
+    return isinstance(settings, dict) and settings.get("enabled") is True
+
+
+def _costs_objects(kind: StepKind, risks: frozenset[Risk]) -> bool:
+    return kind in (StepKind.REBUILD, StepKind.REINDEX) or Risk.REVECTORIZES in risks
+
+
+def _check_applied(chain: Sequence[revisions.Revision], done: dict[str, AppliedRevision]) -> None:
+    files = {r.id: r for r in chain}
+    if unknown := sorted(set(done) - set(files)):
+        raise MigrationError(f"the history holds revisions that no file has: {unknown}")
+    edited = [r.path.name for r in chain if r.id in done and done[r.id].checksum != r.checksum]
+    if edited:
+        raise MigrationError(
+            f"revision files edited after they were applied: {edited}; restore them "
+            f"(e.g. from version control) and write changes as a new revision"
+        )
+
+
+def _check_flags(
+    pending: Sequence[revisions.Revision], allow_destructive: bool, allow_irreversible: bool
+) -> None:
+    blocked = [
+        (r, op)
+        for r in pending
+        for op in r.operations
+        if op.kind in (StepKind.REBUILD, StepKind.IMPOSSIBLE)
+    ]
+    if blocked:
+        raise MigrationError(
+            "apply cannot carry out these steps yet: "
+            + "; ".join(f"{r.path.name}: {op.describe()}" for r, op in blocked)
+        )
+    for risk, allowed, flag in (
+        (Risk.DESTRUCTIVE, allow_destructive, "--allow-destructive"),
+        (Risk.IRREVERSIBLE, allow_irreversible, "--allow-irreversible"),
+    ):
+        risky = [
+            f"{r.path.name}: {op.describe()}"
+            for r in pending
+            for op in r.operations
+            if risk in op.risks
+        ]
+        if risky and not allowed:
+            raise MigrationError(f"{risk.value} steps need {flag}: " + "; ".join(risky))
+
+
+async def plan(
+    client: WeaviateAsyncClient, models: Iterable[type[WvModel]], *, allow_drop: bool = False
+) -> Plan:
+    """What it takes to bring `client`'s live schema to `models`, each step classified."""
+    return await AsyncMigrator(client, models).plan(allow_drop=allow_drop)
