@@ -1,5 +1,5 @@
 """`wvorm.codegen` against a real server: the written models format, type-check, import, and
-recreate the inspected collections setting for setting."""
+recreate the inspected collections setting for setting, and `plan` finds nothing to change."""
 
 from __future__ import annotations
 
@@ -16,9 +16,11 @@ from types import ModuleType
 import httpx
 import pytest
 
+import wvorm_core
 from tests.orm.inspect_schemas import PREFIX, SCHEMAS, create_set, live, renamed
 from wvorm import WvModel, info_of
 from wvorm.codegen import models_source
+from wvorm.migrate import plan
 from wvorm_core._ops.schema import create_body
 from wvorm_core.embedded import EmbeddedServer
 
@@ -61,7 +63,7 @@ def _models(module: ModuleType) -> list[type[WvModel]]:
 
 
 def test_inspected_models_recreate_the_schema(
-    http: httpx.Client, prefix: str, tmp_path: Path
+    client: wvorm_core.WeaviateClient, http: httpx.Client, prefix: str, tmp_path: Path
 ) -> None:
     originals = [renamed(s, PREFIX, prefix) for s in SCHEMAS]
     create_set(http, originals)  # type: ignore[arg-type]
@@ -89,6 +91,8 @@ def test_inspected_models_recreate_the_schema(
     module = _import(path)
     models = _models(module)
     assert sorted(info_of(m).collection for m in models) == sorted(names)
+    planned = plan(client, models)
+    assert planned.is_empty, planned.table()
 
     copy = f"{prefix}Copy"
     bodies = [renamed(create_body(**info_of(m).create_arguments()), prefix, copy) for m in models]
