@@ -75,8 +75,7 @@ _STDLIB = frozenset({"datetime", "uuid"})
 _REFUSED_NAMES = frozenset({"uuid", "vectors", "_additional", "id", "_id"})
 # Attribute names that would shadow pydantic/WvModel attributes or names the module uses.
 _TAKEN_ATTRS = frozenset(
-    {*dir(WvModel), *_IMPORTS, *dir(builtins), "annotations", "self", "cls"}
-    - {"__doc__", "__module__"}
+    {*dir(WvModel), *_IMPORTS, *_SCALARS.values(), "list", "annotations", "self", "cls"}
 )
 # Module settings of a reference property that the server fills in (a Ref cannot set them):
 # vectorizePropertyName per vectorizer module, False for most text2vec modules.
@@ -261,7 +260,7 @@ class _Writer:
                 raise section.fail(f"a WvModel cannot have a property named {prop_name!r}")
             section.path = f"properties.{prop_name}" if not nested else f"{owner}.{prop_name}"
             names.append(prop_name)
-        attrs = _attribute_names(names, self._taken_classes)
+        attrs = _attribute_names(names, self._taken_classes - set(dir(builtins)))
         out: list[str] = []
         for section, prop_name in zip(sections, names, strict=True):
             out.extend(

@@ -348,3 +348,10 @@ def test_layout_of_long_names_is_ruff_formatted(width: int, tmp_path: Path) -> N
         text=True,
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_common_names_stay_as_they_are() -> None:
+    source = models_source([schema("A", prop("type", "text"), prop("format", "int"))])
+    attrs = [f.attr for f in info_of(models(load(source))["A"]).fields.values()]
+    assert attrs == ["type", "format"]
+    assert "name=" not in source
