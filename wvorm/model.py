@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import enum
+import sys
 import types
 import typing
 from collections.abc import Callable, Mapping, Sequence
@@ -76,13 +77,18 @@ class StoredField:
     data_type: DataType | None
     options: WeaviateOptions
     nested: tuple[StoredField, ...] = ()
-    targets: tuple[type[WvModel], ...] = ()
+    reference: _Targets | None = None
     convert: Callable[[Any], Any] | None = None
     """Turns a decoded server value into the field's Python type, where they differ."""
 
     @property
     def is_reference(self) -> bool:
-        return bool(self.targets)
+        return self.reference is not None
+
+    @property
+    def targets(self) -> tuple[type[WvModel], ...]:
+        """The models a reference points to (resolved on first use: they may come later)."""
+        return self.reference.resolve() if self.reference is not None else ()
 
     def to_property(self) -> Property:
         assert self.data_type is not None
@@ -281,9 +287,58 @@ def _nested_fields(model: type[BaseModel]) -> tuple[StoredField, ...]:
         data_type, nested, convert = _data_type(model.__name__, attr, info.annotation)
         name = check_property_name(options.name or attr)
         out.append(
-            StoredField(attr, name, options.data_type or data_type, options, nested, (), convert)
+            StoredField(attr, name, options.data_type or data_type, options, nested, None, convert)
         )
     return tuple(out)
+
+
+class _Targets:
+    """The target models of a `Ref[...]` field; a forward reference (`Ref[Later]` under
+    `from __future__ import annotations`, or the model itself) is looked up on first use."""
+
+    def __init__(self, where: str, model: type[WvModel], annotation: Any) -> None:
+        self._where = where
+        self._model = model
+        self._annotation = annotation
+        self._resolved: tuple[type[WvModel], ...] | None = None
+
+    def resolve(self) -> tuple[type[WvModel], ...]:
+        if self._resolved is None:
+            self._resolved = self._targets(_evaluate(self._where, self._model, self._annotation))
+        return self._resolved
+
+    def _targets(self, annotation: Any) -> tuple[type[WvModel], ...]:
+        annotation, _ = _strip(annotation)
+        target, _ = _strip(get_args(annotation)[0])
+        targets = get_args(target) if get_origin(target) in (Union, types.UnionType) else (target,)
+        for each in targets:
+            if not (isinstance(each, type) and issubclass(each, WvModel)):
+                raise ModelDefinitionError(
+                    f"{self._where}: Ref[...] takes WvModel classes, got {each!r}"
+                )
+        return tuple(targets)
+
+
+def _evaluate(where: str, model: type[WvModel], annotation: Any) -> Any:
+    """A `Ref[...]` annotation with its forward references looked up in the model's module."""
+    if not isinstance(annotation, typing.ForwardRef):
+        return annotation
+    module = sys.modules.get(model.__module__)
+    names = {**vars(module)} if module is not None else {}
+    names.setdefault(model.__name__, model)
+    try:
+        return eval(annotation.__forward_code__, names)  # the lookup typing.get_type_hints does
+    except NameError as error:
+        raise ModelDefinitionError(
+            f"{where}: {annotation.__forward_arg__} names {error.name!r}, which is not defined "
+            f"in module {model.__module__}"
+        ) from None
+
+
+def _is_forward_reference(annotation: Any) -> bool:
+    return isinstance(annotation, typing.ForwardRef) and annotation.__forward_arg__.startswith(
+        "Ref["
+    )
 
 
 def _stored_field(model: type[WvModel], attr: str, info: pydantic.fields.FieldInfo) -> StoredField:
@@ -296,19 +351,15 @@ def _stored_field(model: type[WvModel], attr: str, info: pydantic.fields.FieldIn
     if name in _RESERVED or attr in _RESERVED:
         raise ModelDefinitionError(f"{owner}.{attr}: the name {name!r} is reserved in Weaviate")
     annotation, _ = _strip(info.annotation)
-    if get_origin(annotation) is Ref:
-        target, _ = _strip(get_args(annotation)[0])
-        targets = get_args(target) if get_origin(target) in (Union, types.UnionType) else (target,)
-        for each in targets:
-            if not (isinstance(each, type) and issubclass(each, WvModel)):
-                raise ModelDefinitionError(
-                    f"{owner}.{attr}: Ref[...] takes WvModel classes, got {each!r}"
-                )
-        return StoredField(attr, name, None, options, targets=tuple(targets))
+    if get_origin(annotation) is Ref or _is_forward_reference(annotation):
+        targets = _Targets(f"{owner}.{attr}", model, annotation)
+        if not _is_forward_reference(annotation):
+            targets.resolve()
+        return StoredField(attr, name, None, options, reference=targets)
     if get_origin(annotation) is Prop:
         annotation = get_args(annotation)[0]
     data_type, nested, convert = _data_type(owner, attr, annotation)
-    return StoredField(attr, name, options.data_type or data_type, options, nested, (), convert)
+    return StoredField(attr, name, options.data_type or data_type, options, nested, None, convert)
 
 
 def _check_keywords(owner: str, **given: tuple[object, type]) -> None:

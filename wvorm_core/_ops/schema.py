@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from wvorm_core.outputs.config import CollectionConfig, CollectionConfigSimple
 
 _SELF_PROVIDED = "none"
+# Vectorizers that read no property text: the server keeps no per-property settings for them.
+_NO_PROPERTY_SETTINGS = frozenset({_SELF_PROVIDED, "ref2vec-centroid"})
 
 
 def _check_vector_sources(
@@ -111,7 +113,7 @@ def create_body(
             f"collection {name!r}: a multi-tenant collection has one shard per tenant; "
             f"leave out sharding_config"
         )
-    modules = sorted({v.vectorizer for v in vectors if v.vectorizer != _SELF_PROVIDED})
+    modules = sorted({v.vectorizer for v in vectors} - _NO_PROPERTY_SETTINGS)
     body["properties"] = [p.to_dict(modules) for p in properties] + [
         r.to_dict() for r in references
     ]
