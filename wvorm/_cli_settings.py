@@ -37,20 +37,35 @@ class Settings:
     embedded: bool
 
 
-def pyproject_table(start: Path) -> Mapping[str, object]:
-    """`[tool.wvorm]` from the nearest pyproject.toml at or above `start` (empty if none)."""
+def _pyproject(start: Path) -> Mapping[str, object]:
+    """The nearest pyproject.toml at or above `start`, parsed (empty if there is none)."""
     for folder in (start, *start.parents):
         candidate = folder / "pyproject.toml"
         if candidate.is_file():
             try:
-                data = tomllib.loads(candidate.read_text())
+                return tomllib.loads(candidate.read_text())
             except tomllib.TOMLDecodeError as error:
                 raise SettingsError(f"{candidate}: not valid TOML: {error}") from error
-            table = data.get("tool", {}).get("wvorm", {})
-            if not isinstance(table, dict):
-                raise SettingsError(f"{candidate}: [tool.wvorm] must be a table")
-            return table
     return {}
+
+
+def _tool(start: Path, name: str) -> Mapping[str, object]:
+    tools = _pyproject(start).get("tool", {})
+    table = tools.get(name, {}) if isinstance(tools, dict) else {}
+    if not isinstance(table, dict):
+        raise SettingsError(f"pyproject.toml: [tool.{name}] must be a table")
+    return table
+
+
+def pyproject_table(start: Path) -> Mapping[str, object]:
+    """`[tool.wvorm]` from the nearest pyproject.toml at or above `start` (empty if none)."""
+    return _tool(start, "wvorm")
+
+
+def ruff_line_length(start: Path) -> int:
+    """`[tool.ruff] line-length` of the nearest pyproject.toml, else ruff's default of 88."""
+    width = _tool(start, "ruff").get("line-length", 88)
+    return width if isinstance(width, int) else 88
 
 
 def resolve(

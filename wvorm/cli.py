@@ -22,6 +22,7 @@ from wvorm._cli_settings import (
     load_models,
     pyproject_table,
     resolve,
+    ruff_line_length,
 )
 from wvorm.migrate import Migrator, generate
 from wvorm.migrate._history import LeaseHeldError
@@ -107,6 +108,9 @@ def build_parser() -> argparse.ArgumentParser:
     _connection_flags(inspect)
     inspect.add_argument("collections", nargs="*", help="collections to write (default: all)")
     inspect.add_argument("-o", "--output", help="file to write (default: standard output)")
+    inspect.add_argument(
+        "--line-length", type=int, help="width to lay out for (default: ruff's setting, or 88)"
+    )
     return parser
 
 
@@ -228,11 +232,13 @@ def _inspect(args: argparse.Namespace, settings: Settings, out: _Out) -> int:
     from wvorm.codegen import models_source
 
     with _client(settings) as client:
-        found = client.collections.list_all(simple=False)
-        wanted = args.collections or sorted(found)
+        found = client.collections.list_all()
+        own = {settings.history, f"{settings.history}Lease"}
+        wanted = args.collections or sorted(set(found) - own)
         if missing := sorted(set(wanted) - set(found)):
             raise SettingsError(f"no such collections on the server: {missing}")
-        source = models_source([found[name].to_dict() for name in wanted])
+        classes = [client.collections.use(name).config.get_dict() for name in wanted]
+    source = models_source(classes, line_length=args.line_length or ruff_line_length(Path.cwd()))
     if args.output:
         Path(args.output).write_text(source)
         out.line(f"wrote {args.output}", "green")

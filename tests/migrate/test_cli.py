@@ -140,3 +140,30 @@ def test_bad_settings_exit_2_naming_the_problem(project: Project) -> None:
     assert "error:" in down.stdout
     assert project.run("migrate", "--help").returncode == 0
     assert "--allow-irreversible" in ok(project.run("migrate", "apply", "--help"))
+
+
+def test_inspect_writes_models_that_plan_to_no_change(project: Project) -> None:
+    project.use("models_v2.py")
+    ok(project.run("migrate", "generate", "-m", "initial"))
+    ok(project.run("migrate", "apply"))
+    (project.root / "pyproject.toml").write_text(
+        '[tool.wvorm]\nmodels = "inspected"\nhistory_collection = "QuizMigrations"\n'
+        "[tool.ruff]\nline-length = 100\n"
+    )
+    written = ok(project.run("inspect", "-o", "inspected.py"))
+    assert "wrote inspected.py" in written
+    source = (project.root / "inspected.py").read_text()
+    assert "class Question(" in source
+    assert "QuizMigrations" not in source
+    ruff = Path(sys.executable).parent / "ruff"
+    formatted = subprocess.run(
+        [str(ruff), "format", "--check", "--line-length", "100", "inspected.py"],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+    )
+    assert formatted.returncode == 0, formatted.stdout + formatted.stderr
+    assert "nothing to do" in ok(project.run("migrate", "plan"))
+    missing = project.run("inspect", "NoSuchCollection")
+    assert missing.returncode == 2
+    assert "no such collections on the server: ['NoSuchCollection']" in missing.stdout
