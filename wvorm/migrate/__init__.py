@@ -5,7 +5,10 @@ class JSON); `diff(current, target)` is the `Plan` between them, each `Step` cla
 the server can make it (`StepKind`) and what it risks (`Risk`). Nothing here uses the network.
 """
 
+from wvorm.migrate._async.copy import copy_objects as async_copy_objects
 from wvorm.migrate._async.migrator import AsyncMigrator
+from wvorm.migrate._convert import Conversion, ConversionError, converter
+from wvorm.migrate._copying import CopyReport, FailedObject, TenantCopy
 from wvorm.migrate._diff import diff
 from wvorm.migrate._history import AppliedRevision, LeaseHeldError
 from wvorm.migrate._offline import MigrationError, Status, generate
@@ -13,6 +16,7 @@ from wvorm.migrate._plan import FLAGS, Plan, Step
 from wvorm.migrate._renames import Renames, renames_of
 from wvorm.migrate._revisions import Revision, RevisionError
 from wvorm.migrate._snapshot import Snapshot, normalize, normalize_class, snapshot_of
+from wvorm.migrate._sync.copy import copy_objects
 from wvorm.migrate._sync.migrator import Migrator
 from wvorm.migrate.operations import (
     AddProperty,
@@ -35,9 +39,13 @@ __all__ = [
     "AddVector",
     "AppliedRevision",
     "AsyncMigrator",
+    "Conversion",
+    "ConversionError",
+    "CopyReport",
     "CreateCollection",
     "DropCollection",
     "DropPropertyIndex",
+    "FailedObject",
     "LeaseHeldError",
     "MigrationError",
     "Migrator",
@@ -54,7 +62,11 @@ __all__ = [
     "Status",
     "Step",
     "StepKind",
+    "TenantCopy",
     "UpdateCollection",
+    "async_copy_objects",
+    "converter",
+    "copy_objects",
     "diff",
     "generate",
     "normalize",
