@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import copy
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import datetime, timezone
 from typing import Any
 
@@ -61,7 +61,7 @@ VECTORS = {
 }
 
 
-def schema(name: str, *, refs: list[dict[str, Any]] = (), tenants: bool = False) -> Any:  # type: ignore[assignment]
+def schema(name: str, *, refs: Sequence[dict[str, Any]] = (), tenants: bool = False) -> Any:
     return {
         "class": name,
         "properties": [*copy.deepcopy(EVERY_TYPE), *refs],
