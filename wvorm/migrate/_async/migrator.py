@@ -185,6 +185,8 @@ class AsyncMigrator:
             await collections.create_from_dict(op.schema)
         elif isinstance(op, DropCollection):
             await collections.delete(physical)
+            if alias is not None:
+                await self._client.alias.delete(alias_name=op.collection)
         elif isinstance(op, (UpdateCollection, AddVector)):
             named = {**await config.get_dict(), "class": op.collection}
             await config.update_from_dict({**op.apply_to(named), "class": physical})

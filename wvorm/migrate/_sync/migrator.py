@@ -186,6 +186,8 @@ class Migrator:
             collections.create_from_dict(op.schema)
         elif isinstance(op, DropCollection):
             collections.delete(physical)
+            if alias is not None:
+                self._client.alias.delete(alias_name=op.collection)
         elif isinstance(op, (UpdateCollection, AddVector)):
             named = {**config.get_dict(), "class": op.collection}
             config.update_from_dict({**op.apply_to(named), "class": physical})
