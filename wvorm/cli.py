@@ -93,6 +93,11 @@ def build_parser() -> argparse.ArgumentParser:
     apply.add_argument(
         "--break-lease", action="store_true", help="take the lease from a holder that died"
     )
+    apply.add_argument(
+        "--keep-old",
+        action="store_true",
+        help="keep the collection versions that rebuilds replace (for a rollback)",
+    )
     step("check", "exit 0 when models, revisions and the live schema agree, 1 when not")
     step("history", "list the applied revisions")
     show = step("show", "print one revision and whether it is applied")
@@ -185,6 +190,7 @@ def _apply(args: argparse.Namespace, settings: Settings, out: _Out) -> int:
             allow_destructive=args.allow_destructive,
             allow_irreversible=args.allow_irreversible,
             break_lease=args.break_lease,
+            keep_old=args.keep_old,
         )
     out.line(f"applied {len(done)} revision(s)" if done else "nothing to apply", "green")
     return EXIT_OK

@@ -8,8 +8,11 @@ state, `normalize(classes)` a live one, `diff(current, target)` the plan between
 under a lease, record them in the history collection and report `status()` for `check`.
 """
 
+from wvorm.migrate._async.copy import copy_objects as async_copy_objects
 from wvorm.migrate._async.migrator import AsyncMigrator
 from wvorm.migrate._async.migrator import plan as plan_async
+from wvorm.migrate._convert import Conversion, ConversionError, converter
+from wvorm.migrate._copying import CopyReport, FailedObject, TenantCopy
 from wvorm.migrate._diff import diff
 from wvorm.migrate._history import AppliedRevision, LeaseHeldError
 from wvorm.migrate._offline import MigrationError, Status, generate
@@ -17,6 +20,7 @@ from wvorm.migrate._plan import FLAGS, Plan, Step
 from wvorm.migrate._renames import Renames, renames_of
 from wvorm.migrate._revisions import Revision, RevisionError
 from wvorm.migrate._snapshot import Snapshot, normalize, normalize_class, snapshot_of
+from wvorm.migrate._sync.copy import copy_objects
 from wvorm.migrate._sync.migrator import Migrator, plan
 from wvorm.migrate.operations import (
     AddProperty,
@@ -39,9 +43,13 @@ __all__ = [
     "AddVector",
     "AppliedRevision",
     "AsyncMigrator",
+    "Conversion",
+    "ConversionError",
+    "CopyReport",
     "CreateCollection",
     "DropCollection",
     "DropPropertyIndex",
+    "FailedObject",
     "LeaseHeldError",
     "MigrationError",
     "Migrator",
@@ -58,7 +66,11 @@ __all__ = [
     "Status",
     "Step",
     "StepKind",
+    "TenantCopy",
     "UpdateCollection",
+    "async_copy_objects",
+    "converter",
+    "copy_objects",
     "diff",
     "generate",
     "normalize",

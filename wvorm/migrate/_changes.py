@@ -25,6 +25,7 @@ class CollectionChanges:
     rebuild: list[str] = field(default_factory=list)
     vectors: list[str] = field(default_factory=list)
     drops: list[str] = field(default_factory=list)
+    renames: dict[str, str] = field(default_factory=dict)
     hints: list[str] = field(default_factory=list)
 
     def patch(self, family: str, path: Path, new: object, old: object) -> None:

@@ -318,6 +318,7 @@ def _operations(changes: CollectionChanges) -> list[tuple[Operation, str]]:
             changes.want,
             tuple(changes.vectors),
             tuple(changes.drops),
+            dict(changes.renames),
         )
         return [(rebuild, "; ".join(changes.rebuild))]
     adds = [(op, r) for op, r in changes.steps if isinstance(op, AddProperty)]

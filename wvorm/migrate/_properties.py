@@ -54,6 +54,7 @@ def diff_properties(changes: CollectionChanges, renames: Mapping[str, str]) -> N
         old = renames.get(name)
         if current is None and old is not None and old in live:
             renamed_away.add(old)
+            changes.renames[name] = old
             changes.needs_rebuild(
                 f"property {old!r} renamed to {name!r} (Weaviate cannot rename a property)"
             )

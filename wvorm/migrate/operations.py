@@ -356,7 +356,8 @@ class Rebuild:
     `schema`, copy the objects over, switch an alias (carried out by the rebuild runner).
 
     `changes` lists every reason, `vectors` the named vectors whose vectors are computed
-    anew, `drops` what the new collection no longer has (data that is lost).
+    anew, `drops` what the new collection no longer has (data that is lost), `renames` the
+    renamed properties (new name -> old name), whose values the copy carries over.
     """
 
     collection: str
@@ -365,6 +366,7 @@ class Rebuild:
     schema: Mapping[str, object]
     vectors: tuple[str, ...] = ()
     drops: tuple[str, ...] = ()
+    renames: Mapping[str, str] = field(default_factory=dict)
 
     kind: ClassVar[StepKind] = StepKind.REBUILD
 

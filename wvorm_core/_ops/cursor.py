@@ -9,7 +9,7 @@ from uuid import UUID
 from wvorm_core._ops import search
 from wvorm_core._ops.calls import Op
 from wvorm_core._ops.search import ReturnProperties
-from wvorm_core.classes.query import MetadataName, MetadataQuery
+from wvorm_core.classes.query import MetadataName, MetadataQuery, QueryReference
 from wvorm_core.exceptions import WeaviateInvalidInputError
 from wvorm_core.outputs import Object, QueryReturn
 
@@ -17,6 +17,8 @@ from wvorm_core.outputs import Object, QueryReturn
 class IteratorOptions(TypedDict, total=False):
     include_vector: bool | str | Sequence[str]
     return_metadata: MetadataQuery | Sequence[MetadataName] | None
+    return_references: QueryReference | Sequence[QueryReference] | None
+    """Follow these references (a multi-target one names its `target_collection`)."""
     cache_size: int
     """Objects fetched per request (default 100)."""
     after: UUID | str | None

@@ -10,6 +10,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from wvorm.migrate import _revisions as revisions
+from wvorm.migrate._aliases import by_model_name
+from wvorm.migrate._async.rebuild import rebuild
 from wvorm.migrate._diff import diff
 from wvorm.migrate._history import (
     DEFAULT_HISTORY,
@@ -34,7 +36,9 @@ from wvorm.migrate.operations import (
     DropCollection,
     DropPropertyIndex,
     Operation,
+    Rebuild,
     Reindex,
+    RenameCollection,
     Risk,
     StepKind,
     UpdateCollection,
@@ -72,8 +76,10 @@ class AsyncMigrator:
     async def live_snapshot(self) -> Snapshot:
         """The server's schema, normalized, without the tool's own collections."""
         found = await self._client.collections.list_all(simple=False)
+        aliases = {a.alias: a.collection for a in (await self._client.alias.list_all()).values()}
         own = {self.history_collection, lease_name(self.history_collection)}
-        return normalize(c.to_dict() for name, c in found.items() if name not in own)
+        classes = [c.to_dict() for name, c in found.items() if name not in own]
+        return normalize(by_model_name(classes, aliases))
 
     async def server_version(self) -> str:
         return (await self._client.get_meta())["version"]
@@ -134,11 +140,14 @@ class AsyncMigrator:
         allow_destructive: bool = False,
         allow_irreversible: bool = False,
         break_lease: bool = False,
+        keep_old: bool = False,
     ) -> list[revisions.Revision]:
         """Apply the pending revisions in order, under the lease; returns those applied.
 
         Each operation first checks the live schema and is skipped when already done, so a run
-        that was killed part-way finishes on the next try with nothing done twice.
+        that was killed part-way finishes on the next try with nothing done twice. A rebuild
+        deletes the collection version it replaced once the name points at the new one, unless
+        `keep_old`.
         """
         chain = revisions.chain(self.directory)
         done = {r.revision: r for r in await self.history()}
@@ -153,30 +162,34 @@ class AsyncMigrator:
             for revision in pending:
                 self._progress(f"applying {revision.path.name}: {revision.message}")
                 for op in revision.operations:
-                    await self._run(op)
+                    await self._run(op, keep_old)
                 await self._record(revision)
         finally:
             await self._release(holder)
         return pending
 
-    async def _run(self, op: Operation) -> None:
-        live = normalize(
-            [await self._client.collections.use(op.collection).config.get_dict()]
-            if await self._client.collections.exists(op.collection)
-            else []
-        )
+    async def _run(self, op: Operation, keep_old: bool = False) -> None:
+        live = await self.live_snapshot()
         if op.is_applied(live):
             self._progress(f"  already done: {op.describe()}")
             return
         self._progress(f"  {op.describe()}")
+        if isinstance(op, (Rebuild, RenameCollection)):
+            await rebuild(self._client, op, progress=self._progress, keep_old=keep_old)
+            return
         collections = self._client.collections
-        config = collections.use(op.collection).config
+        alias = await self._client.alias.get(alias_name=op.collection)
+        physical = alias.collection if alias is not None else op.collection
+        config = collections.use(physical).config
         if isinstance(op, CreateCollection):
             await collections.create_from_dict(op.schema)
         elif isinstance(op, DropCollection):
-            await collections.delete(op.collection)
+            await collections.delete(physical)
+            if alias is not None:
+                await self._client.alias.delete(alias_name=op.collection)
         elif isinstance(op, (UpdateCollection, AddVector)):
-            await config.update_from_dict(op.apply_to(await config.get_dict()))
+            named = {**await config.get_dict(), "class": op.collection}
+            await config.update_from_dict({**op.apply_to(named), "class": physical})
         elif isinstance(op, AddProperty):
             await config.add_property_from_dict(op.property)
         elif isinstance(op, DropPropertyIndex):
@@ -271,15 +284,10 @@ def _check_applied(chain: Sequence[revisions.Revision], done: dict[str, AppliedR
 def _check_flags(
     pending: Sequence[revisions.Revision], allow_destructive: bool, allow_irreversible: bool
 ) -> None:
-    blocked = [
-        (r, op)
-        for r in pending
-        for op in r.operations
-        if op.kind in (StepKind.REBUILD, StepKind.IMPOSSIBLE)
-    ]
+    blocked = [(r, op) for r in pending for op in r.operations if op.kind is StepKind.IMPOSSIBLE]
     if blocked:
         raise MigrationError(
-            "apply cannot carry out these steps yet: "
+            "apply cannot carry out these steps: "
             + "; ".join(f"{r.path.name}: {op.describe()}" for r, op in blocked)
         )
     for risk, allowed, flag in (

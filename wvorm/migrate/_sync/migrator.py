@@ -11,6 +11,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from wvorm.migrate import _revisions as revisions
+from wvorm.migrate._aliases import by_model_name
 from wvorm.migrate._diff import diff
 from wvorm.migrate._history import (
     DEFAULT_HISTORY,
@@ -28,6 +29,7 @@ from wvorm.migrate._offline import MigrationError, Status, status
 from wvorm.migrate._plan import Plan
 from wvorm.migrate._renames import renames_of
 from wvorm.migrate._snapshot import Snapshot, normalize, snapshot_of
+from wvorm.migrate._sync.rebuild import rebuild
 from wvorm.migrate.operations import (
     AddProperty,
     AddVector,
@@ -35,7 +37,9 @@ from wvorm.migrate.operations import (
     DropCollection,
     DropPropertyIndex,
     Operation,
+    Rebuild,
     Reindex,
+    RenameCollection,
     Risk,
     StepKind,
     UpdateCollection,
@@ -73,8 +77,10 @@ class Migrator:
     def live_snapshot(self) -> Snapshot:
         """The server's schema, normalized, without the tool's own collections."""
         found = self._client.collections.list_all(simple=False)
+        aliases = {a.alias: a.collection for a in (self._client.alias.list_all()).values()}
         own = {self.history_collection, lease_name(self.history_collection)}
-        return normalize(c.to_dict() for name, c in found.items() if name not in own)
+        classes = [c.to_dict() for name, c in found.items() if name not in own]
+        return normalize(by_model_name(classes, aliases))
 
     def server_version(self) -> str:
         return (self._client.get_meta())["version"]
@@ -135,11 +141,14 @@ class Migrator:
         allow_destructive: bool = False,
         allow_irreversible: bool = False,
         break_lease: bool = False,
+        keep_old: bool = False,
     ) -> list[revisions.Revision]:
         """Apply the pending revisions in order, under the lease; returns those applied.
 
         Each operation first checks the live schema and is skipped when already done, so a run
-        that was killed part-way finishes on the next try with nothing done twice.
+        that was killed part-way finishes on the next try with nothing done twice. A rebuild
+        deletes the collection version it replaced once the name points at the new one, unless
+        `keep_old`.
         """
         chain = revisions.chain(self.directory)
         done = {r.revision: r for r in self.history()}
@@ -154,30 +163,34 @@ class Migrator:
             for revision in pending:
                 self._progress(f"applying {revision.path.name}: {revision.message}")
                 for op in revision.operations:
-                    self._run(op)
+                    self._run(op, keep_old)
                 self._record(revision)
         finally:
             self._release(holder)
         return pending
 
-    def _run(self, op: Operation) -> None:
-        live = normalize(
-            [self._client.collections.use(op.collection).config.get_dict()]
-            if self._client.collections.exists(op.collection)
-            else []
-        )
+    def _run(self, op: Operation, keep_old: bool = False) -> None:
+        live = self.live_snapshot()
         if op.is_applied(live):
             self._progress(f"  already done: {op.describe()}")
             return
         self._progress(f"  {op.describe()}")
+        if isinstance(op, (Rebuild, RenameCollection)):
+            rebuild(self._client, op, progress=self._progress, keep_old=keep_old)
+            return
         collections = self._client.collections
-        config = collections.use(op.collection).config
+        alias = self._client.alias.get(alias_name=op.collection)
+        physical = alias.collection if alias is not None else op.collection
+        config = collections.use(physical).config
         if isinstance(op, CreateCollection):
             collections.create_from_dict(op.schema)
         elif isinstance(op, DropCollection):
-            collections.delete(op.collection)
+            collections.delete(physical)
+            if alias is not None:
+                self._client.alias.delete(alias_name=op.collection)
         elif isinstance(op, (UpdateCollection, AddVector)):
-            config.update_from_dict(op.apply_to(config.get_dict()))
+            named = {**config.get_dict(), "class": op.collection}
+            config.update_from_dict({**op.apply_to(named), "class": physical})
         elif isinstance(op, AddProperty):
             config.add_property_from_dict(op.property)
         elif isinstance(op, DropPropertyIndex):
@@ -270,15 +283,10 @@ def _check_applied(chain: Sequence[revisions.Revision], done: dict[str, AppliedR
 def _check_flags(
     pending: Sequence[revisions.Revision], allow_destructive: bool, allow_irreversible: bool
 ) -> None:
-    blocked = [
-        (r, op)
-        for r in pending
-        for op in r.operations
-        if op.kind in (StepKind.REBUILD, StepKind.IMPOSSIBLE)
-    ]
+    blocked = [(r, op) for r in pending for op in r.operations if op.kind is StepKind.IMPOSSIBLE]
     if blocked:
         raise MigrationError(
-            "apply cannot carry out these steps yet: "
+            "apply cannot carry out these steps: "
             + "; ".join(f"{r.path.name}: {op.describe()}" for r, op in blocked)
         )
     for risk, allowed, flag in (
