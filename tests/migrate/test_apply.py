@@ -26,6 +26,8 @@ from wvorm.migrate import (
     plan,
     plan_async,
 )
+from wvorm_core.classes.query import Filter
+from wvorm_core.classes.tenants import Tenant, TenantActivityStatus
 from wvorm_core.embedded import EmbeddedServer
 
 HISTORY = "ApplyHistory"
@@ -301,3 +303,79 @@ def test_irreversible_steps_need_their_flag_and_an_edited_file_is_caught(
     checked = folder.run("check")
     assert checked.returncode == 1
     assert "0001_first.py was edited after it was applied" in checked.stdout
+
+
+MT_V1 = """
+from wvorm import Field, Prop, WvModel
+from wvorm_core.classes.config import Configure
+
+
+class {name}(
+    WvModel,
+    vectors=Configure.Vectors.self_provided(),
+    multi_tenancy=Configure.multi_tenancy(enabled=True),
+):
+    \"\"\"Per-customer notes.\"\"\"
+
+    note: Prop[str]
+"""
+
+MT_V2 = MT_V1.replace("note: Prop[str]", "note: Prop[str] = Field(tokenization=Tokenization.FIELD)")
+MT_V2 = MT_V2.replace("import Configure", "import Configure, Tokenization")
+
+
+def test_a_reindex_covers_every_tenant_and_names_those_asleep(
+    folder: Folder, migrate_client: wvorm_core.WeaviateClient
+) -> None:
+    generate(folder.migrations, folder.models(MT_V1), "first")
+    migrator = Migrator(migrate_client, (), directory=folder.migrations, history=HISTORY)
+    migrator.apply()
+    notes = migrate_client.collections.use(folder.name)
+    notes.tenants.create(["a", "b"])
+    for tenant in ("a", "b"):
+        notes.with_tenant(tenant).data.insert({"note": "call back later"})
+    notes.tenants.update(Tenant(name="b", activity_status=TenantActivityStatus.INACTIVE))
+
+    models = folder.models(MT_V2)
+    planned = plan(migrate_client, models)
+    assert [type(s.operation).__name__ for s in planned.steps] == ["Reindex"]
+    assert any("tenants ['b'] are not active" in hint for hint in planned.hints)
+    generate(folder.migrations, models, "exact notes")
+    migrator = Migrator(migrate_client, models, directory=folder.migrations, history=HISTORY)
+    with pytest.raises(MigrationError, match=r"re-indexes only active tenants.*\['b'\]"):
+        migrator.apply()
+    assert [r.message for r in migrator.history()] == ["first"]
+
+    notes.tenants.update(Tenant(name="b", activity_status=TenantActivityStatus.ACTIVE))
+    assert [r.message for r in migrator.apply()] == ["exact notes"]
+    for tenant in ("a", "b"):
+        scoped = notes.with_tenant(tenant)
+        assert (
+            scoped.query.fetch_objects(filters=Filter.by_property("note").equal("call")).objects
+            == []
+        )
+        exact = scoped.query.fetch_objects(
+            filters=Filter.by_property("note").equal("call back later")
+        )
+        assert len(exact.objects) == 1
+    assert migrator.status().ok
+
+
+def test_dropping_a_collection_needs_allow_drop_and_both_apply_flags(
+    folder: Folder, migrate_client: wvorm_core.WeaviateClient
+) -> None:
+    generate(folder.migrations, folder.models(V1), "first")
+    Migrator(migrate_client, (), directory=folder.migrations, history=HISTORY).apply()
+    assert generate(folder.migrations, [], "nothing left") is None
+    path = generate(folder.migrations, [], "nothing left", allow_drop=True)
+    assert path is not None
+    assert "DropCollection" in path.read_text()
+    refused = folder.run("apply")
+    assert refused.returncode == 2
+    assert "destructive steps need --allow-destructive" in refused.stdout
+    assert migrate_client.collections.exists(folder.name)
+    also = folder.run("apply", "--allow-destructive")
+    assert "irreversible steps need --allow-irreversible" in also.stdout
+    done = folder.run("apply", "--allow-destructive", "--allow-irreversible")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert not migrate_client.collections.exists(folder.name)

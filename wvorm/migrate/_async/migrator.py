@@ -6,6 +6,7 @@ import os
 import secrets
 import socket
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -46,6 +47,7 @@ from wvorm.migrate.operations import (
 from wvorm.model import WvModel
 from wvorm_core import WeaviateAsyncClient
 from wvorm_core.classes.config import Tokenization
+from wvorm_core.classes.tenants import TenantActivityStatus
 from wvorm_core.exceptions import UnexpectedStatusCodeError
 
 Progress = Callable[[str], None]
@@ -95,7 +97,7 @@ class AsyncMigrator:
             for name in sorted(counted)
             if name in live
         }
-        return diff(
+        planned = diff(
             live,
             target,
             server_version=await self.server_version(),
@@ -103,17 +105,38 @@ class AsyncMigrator:
             renames=renames_of(self._models),
             counts=counts,
         )
+        hints = []
+        for name in sorted(
+            {s.collection for s in planned.steps if isinstance(s.operation, Reindex)}
+        ):
+            if _is_multi_tenant(live[name]) and (asleep := await self._inactive_tenants(name)):
+                hints.append(
+                    f"{name}: tenants {asleep} are not active; the server re-indexes only "
+                    f"active tenants, so activate them before apply"
+                )
+        return replace(planned, hints=(*planned.hints, *hints))
 
     async def _count(self, name: str, multi_tenant: bool) -> int:
-        """Objects in the collection, over every tenant of a multi-tenant one."""
+        """Objects in the collection, over every active tenant of a multi-tenant one."""
         collection = self._client.collections.use(name)
         if not multi_tenant:
             return (await collection.aggregate.over_all(total_count=True)).total_count or 0
         total = 0
-        for tenant in await collection.tenants.get():
-            scoped = collection.with_tenant(tenant)
-            total += (await scoped.aggregate.over_all(total_count=True)).total_count or 0
+        for tenant in (await collection.tenants.get()).values():
+            if tenant.activity_status is TenantActivityStatus.ACTIVE:
+                scoped = collection.with_tenant(tenant.name)
+                total += (await scoped.aggregate.over_all(total_count=True)).total_count or 0
         return total
+
+    async def _inactive_tenants(self, name: str) -> list[str]:
+        """The tenants of a multi-tenant collection that are not active (none otherwise)."""
+        collection = self._client.collections.use(name)
+        if not (await collection.config.get()).multi_tenancy_config.enabled:
+            return []
+        tenants = (await collection.tenants.get()).values()
+        return sorted(
+            t.name for t in tenants if t.activity_status is not TenantActivityStatus.ACTIVE
+        )
 
     async def history(self) -> list[AppliedRevision]:
         """Applied revisions, oldest first."""
@@ -195,6 +218,12 @@ class AsyncMigrator:
         elif isinstance(op, DropPropertyIndex):
             await config.delete_property_index(op.property, op.index)
         elif isinstance(op, Reindex):
+            if asleep := await self._inactive_tenants(physical):
+                raise MigrationError(
+                    f"{op.describe()}: the server re-indexes only active tenants, and these are "
+                    f"not: {asleep}. Activate them (collection.tenants.update(...)) and run "
+                    f"apply again"
+                )
             tokenization = Tokenization(op.tokenization) if op.tokenization else None
             await config.update_property_index(op.property, op.index, tokenization=tokenization)
             await config.wait_for_property_indexes()

@@ -7,6 +7,7 @@ import os
 import secrets
 import socket
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -47,6 +48,7 @@ from wvorm.migrate.operations import (
 from wvorm.model import WvModel
 from wvorm_core import WeaviateClient
 from wvorm_core.classes.config import Tokenization
+from wvorm_core.classes.tenants import TenantActivityStatus
 from wvorm_core.exceptions import UnexpectedStatusCodeError
 
 Progress = Callable[[str], None]
@@ -96,7 +98,7 @@ class Migrator:
             for name in sorted(counted)
             if name in live
         }
-        return diff(
+        planned = diff(
             live,
             target,
             server_version=self.server_version(),
@@ -104,17 +106,38 @@ class Migrator:
             renames=renames_of(self._models),
             counts=counts,
         )
+        hints = []
+        for name in sorted(
+            {s.collection for s in planned.steps if isinstance(s.operation, Reindex)}
+        ):
+            if _is_multi_tenant(live[name]) and (asleep := self._inactive_tenants(name)):
+                hints.append(
+                    f"{name}: tenants {asleep} are not active; the server re-indexes only "
+                    f"active tenants, so activate them before apply"
+                )
+        return replace(planned, hints=(*planned.hints, *hints))
 
     def _count(self, name: str, multi_tenant: bool) -> int:
-        """Objects in the collection, over every tenant of a multi-tenant one."""
+        """Objects in the collection, over every active tenant of a multi-tenant one."""
         collection = self._client.collections.use(name)
         if not multi_tenant:
             return (collection.aggregate.over_all(total_count=True)).total_count or 0
         total = 0
-        for tenant in collection.tenants.get():
-            scoped = collection.with_tenant(tenant)
-            total += (scoped.aggregate.over_all(total_count=True)).total_count or 0
+        for tenant in (collection.tenants.get()).values():
+            if tenant.activity_status is TenantActivityStatus.ACTIVE:
+                scoped = collection.with_tenant(tenant.name)
+                total += (scoped.aggregate.over_all(total_count=True)).total_count or 0
         return total
+
+    def _inactive_tenants(self, name: str) -> list[str]:
+        """The tenants of a multi-tenant collection that are not active (none otherwise)."""
+        collection = self._client.collections.use(name)
+        if not (collection.config.get()).multi_tenancy_config.enabled:
+            return []
+        tenants = (collection.tenants.get()).values()
+        return sorted(
+            t.name for t in tenants if t.activity_status is not TenantActivityStatus.ACTIVE
+        )
 
     def history(self) -> list[AppliedRevision]:
         """Applied revisions, oldest first."""
@@ -196,6 +219,12 @@ class Migrator:
         elif isinstance(op, DropPropertyIndex):
             config.delete_property_index(op.property, op.index)
         elif isinstance(op, Reindex):
+            if asleep := self._inactive_tenants(physical):
+                raise MigrationError(
+                    f"{op.describe()}: the server re-indexes only active tenants, and these are "
+                    f"not: {asleep}. Activate them (collection.tenants.update(...)) and run "
+                    f"apply again"
+                )
             tokenization = Tokenization(op.tokenization) if op.tokenization else None
             config.update_property_index(op.property, op.index, tokenization=tokenization)
             config.wait_for_property_indexes()
