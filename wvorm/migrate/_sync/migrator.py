@@ -168,21 +168,21 @@ class Migrator:
     ) -> list[revisions.Revision]:
         """Apply the pending revisions in order, under the lease; returns those applied.
 
+        History is read under the lease, so two runs at once never apply the same revision.
         Each operation first checks the live schema and is skipped when already done, so a run
         that was killed part-way finishes on the next try with nothing done twice. A rebuild
         deletes the collection version it replaced once the name points at the new one, unless
         `keep_old`.
         """
         chain = revisions.chain(self.directory)
-        done = {r.revision: r for r in self.history()}
-        _check_applied(chain, done)
-        pending = [r for r in chain if r.id not in done]
-        _check_flags(pending, allow_destructive, allow_irreversible)
-        if not pending:
-            return []
         holder = self._acquire(break_lease)
         try:
-            self._ensure_history()
+            done = {r.revision: r for r in self.history()}
+            _check_applied(chain, done)
+            pending = [r for r in chain if r.id not in done]
+            _check_flags(pending, allow_destructive, allow_irreversible)
+            if pending:
+                self._ensure_history()
             for revision in pending:
                 self._progress(f"applying {revision.path.name}: {revision.message}")
                 for op in revision.operations:
