@@ -19,6 +19,7 @@ from wvorm_core.classes.config import (
     RerankerProvider,
     ShardingConfigCreate,
     VectorConfig,
+    collection_schema,
 )
 from wvorm_core.outputs.query import P, R
 
@@ -50,7 +51,7 @@ class AsyncCollections:
         data_model_references: type[R] | None = None,
     ) -> AsyncCollection[P, R]:
         """Create a collection and return a handle to it, typed by the data models if given."""
-        body = schema.create_body(
+        body = collection_schema(
             name, description=description, properties=properties, references=references,
             vector_config=vector_config, inverted_index_config=inverted_index_config,
             multi_tenancy_config=multi_tenancy_config, replication_config=replication_config,
