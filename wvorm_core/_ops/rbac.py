@@ -172,19 +172,22 @@ def has_permissions(role_name: str, permissions: PermissionsInputType) -> Op[boo
     return True
 
 
-def user_assignments(role_name: str) -> Op[list[UserAssignment]]:
-    path = f"/authz/roles/{_segment(role_name, 'role_name')}/user-assignments"
-    context = f"users of role {role_name!r}"
+def _assignments(
+    role_name: str, holder: Literal["user", "group"]
+) -> Op[list[Mapping[str, object]]]:
+    path = f"/authz/roles/{_segment(role_name, 'role_name')}/{holder}-assignments"
+    context = f"{holder}s of role {role_name!r}"
     reply = yield from rest("GET", path, context=context)
-    items = [_object(a, context) for a in _list(_json(reply, context), context)]
+    return [_object(a, context) for a in _list(_json(reply, context), context)]
+
+
+def user_assignments(role_name: str) -> Op[list[UserAssignment]]:
+    items = yield from _assignments(role_name, "user")
     return [UserAssignment(str(a.get("userId")), UserTypes(a.get("userType"))) for a in items]
 
 
 def group_assignments(role_name: str) -> Op[list[GroupAssignment]]:
-    path = f"/authz/roles/{_segment(role_name, 'role_name')}/group-assignments"
-    context = f"groups of role {role_name!r}"
-    reply = yield from rest("GET", path, context=context)
-    items = [_object(a, context) for a in _list(_json(reply, context), context)]
+    items = yield from _assignments(role_name, "group")
     return [GroupAssignment(str(a.get("groupId")), GroupTypes(a.get("groupType"))) for a in items]
 
 
