@@ -77,37 +77,24 @@ def insert(
     return ident
 
 
-def replace(
+def write(
     scope: Scope,
     uuid: object,
     properties: object,
     references: ReferenceInputs | None,
     vector: Vectors | None,
+    *,
+    merge: bool,
 ) -> Op[None]:
-    """`PUT`: replace the whole object."""
-    path, ident = scope.object_path(uuid, "replace: uuid")
-    body = _body(scope, properties, references, vector, "replace")
+    """`PUT`: replace the whole object; with `merge`, `PATCH`: merge the given properties
+    (and vector) into it."""
+    method, verb, ok = ("PATCH", "update", (200, 204)) if merge else ("PUT", "replace", (200,))
+    path, ident = scope.object_path(uuid, f"{verb}: uuid")
+    body = _body(scope, properties, references, vector, verb)
     body["id"] = str(ident)
     yield from rest(
-        "PUT", path, json=body, params=scope.params(tenant=False), timeout="insert",
-        context="replace object",
-    )  # fmt: skip
-
-
-def update(
-    scope: Scope,
-    uuid: object,
-    properties: object,
-    references: ReferenceInputs | None,
-    vector: Vectors | None,
-) -> Op[None]:
-    """`PATCH`: merge the given properties (and vector) into the object."""
-    path, ident = scope.object_path(uuid, "update: uuid")
-    body = _body(scope, properties, references, vector, "update")
-    body["id"] = str(ident)
-    yield from rest(
-        "PATCH", path, json=body, params=scope.params(tenant=False), ok=(200, 204),
-        timeout="insert", context="update object",
+        method, path, json=body, params=scope.params(tenant=False), ok=ok, timeout="insert",
+        context=f"{verb} object",
     )  # fmt: skip
 
 
