@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 from uuid import UUID
 
 from wvorm_core._ops.batch import check_uuid, random_uuid
@@ -122,28 +123,38 @@ def _reference_path(scope: Scope, from_uuid: object, from_property: str, where: 
     return f"{path}/references/{check_property_name(from_property)}"
 
 
+def _per_beacon(
+    method: Literal["POST", "DELETE"],
+    scope: Scope,
+    from_uuid: object,
+    from_property: str,
+    to: ReferenceInput,
+) -> Op[None]:
+    where, ok, context = (
+        ("reference_add", (200,), "add reference")
+        if method == "POST"
+        else ("reference_delete", (204,), "delete reference")
+    )
+    path = _reference_path(scope, from_uuid, from_property, where)
+    for beacon in beacons(to, f"{where}: to"):
+        yield from rest(
+            method, path, json=beacon, params=scope.params(), ok=ok, timeout="insert",
+            context=context,
+        )  # fmt: skip
+
+
 def reference_add(
     scope: Scope, from_uuid: object, from_property: str, to: ReferenceInput
 ) -> Op[None]:
     """`POST .../references/{property}`, once per target uuid."""
-    path = _reference_path(scope, from_uuid, from_property, "reference_add")
-    for beacon in beacons(to, "reference_add: to"):
-        yield from rest(
-            "POST", path, json=beacon, params=scope.params(), timeout="insert",
-            context="add reference",
-        )  # fmt: skip
+    return _per_beacon("POST", scope, from_uuid, from_property, to)
 
 
 def reference_delete(
     scope: Scope, from_uuid: object, from_property: str, to: ReferenceInput
 ) -> Op[None]:
     """`DELETE .../references/{property}`, once per target."""
-    path = _reference_path(scope, from_uuid, from_property, "reference_delete")
-    for beacon in beacons(to, "reference_delete: to"):
-        yield from rest(
-            "DELETE", path, json=beacon, params=scope.params(), ok=(204,), timeout="insert",
-            context="delete reference",
-        )  # fmt: skip
+    return _per_beacon("DELETE", scope, from_uuid, from_property, to)
 
 
 def reference_replace(
