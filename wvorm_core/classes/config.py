@@ -113,52 +113,38 @@ class ReplicationDeletionStrategy(str, Enum):
 
 
 @dataclass(frozen=True)
-class InvertedIndexConfigCreate:
+class _Settings:
+    """A group of collection settings as the server's JSON (the classes below name the group)."""
+
+    settings: JSON = field(default_factory=dict)
+
+
+class InvertedIndexConfigCreate(_Settings):
     """Inverted index settings for `collections.create`, in the server's JSON names."""
 
-    settings: JSON = field(default_factory=dict)
 
-
-@dataclass(frozen=True)
-class InvertedIndexConfigUpdate:
+class InvertedIndexConfigUpdate(_Settings):
     """Changes to the inverted index settings (merged into the current ones)."""
 
-    settings: JSON = field(default_factory=dict)
 
-
-@dataclass(frozen=True)
-class MultiTenancyConfigCreate:
+class MultiTenancyConfigCreate(_Settings):
     """Multi-tenancy settings for `collections.create`."""
 
-    settings: JSON = field(default_factory=dict)
 
-
-@dataclass(frozen=True)
-class MultiTenancyConfigUpdate:
+class MultiTenancyConfigUpdate(_Settings):
     """Changes to the multi-tenancy settings."""
 
-    settings: JSON = field(default_factory=dict)
 
-
-@dataclass(frozen=True)
-class ReplicationConfigCreate:
+class ReplicationConfigCreate(_Settings):
     """Replication settings for `collections.create`."""
 
-    settings: JSON = field(default_factory=dict)
 
-
-@dataclass(frozen=True)
-class ReplicationConfigUpdate:
+class ReplicationConfigUpdate(_Settings):
     """Changes to the replication settings."""
 
-    settings: JSON = field(default_factory=dict)
 
-
-@dataclass(frozen=True)
-class ShardingConfigCreate:
+class ShardingConfigCreate(_Settings):
     """Sharding settings for `collections.create` (fixed once created)."""
-
-    settings: JSON = field(default_factory=dict)
 
 
 def _stopwords(
@@ -188,6 +174,14 @@ def _bm25(b: float | None, k1: float | None) -> dict[str, object] | None:
     if k1 is not None and k1 < 0:
         raise WeaviateInvalidInputError(f"bm25_k1 must not be negative, got {k1}")
     return drop_none(b=b, k1=k1) or None
+
+
+def _replication(
+    factor: int | None, async_enabled: bool | None, strategy: ReplicationDeletionStrategy | None
+) -> dict[str, object]:
+    if factor is not None and factor < 1:
+        raise WeaviateInvalidInputError(f"replication factor must be 1 or more, got {factor}")
+    return drop_none(factor=factor, asyncEnabled=async_enabled, deletionStrategy=strategy)
 
 
 class Configure:
@@ -273,11 +267,7 @@ class Configure:
         deletion_strategy: ReplicationDeletionStrategy | None = None,
     ) -> ReplicationConfigCreate:
         """How many copies of each shard the cluster keeps, and how they reconcile."""
-        if factor is not None and factor < 1:
-            raise WeaviateInvalidInputError(f"replication factor must be 1 or more, got {factor}")
-        return ReplicationConfigCreate(
-            drop_none(factor=factor, asyncEnabled=async_enabled, deletionStrategy=deletion_strategy)
-        )
+        return ReplicationConfigCreate(_replication(factor, async_enabled, deletion_strategy))
 
     @staticmethod
     def sharding(
@@ -341,20 +331,7 @@ class Reconfigure:
             )
         )
 
-    @staticmethod
-    def text_analyzer(
-        *,
-        ascii_fold: bool | None = None,
-        ascii_fold_ignore: Sequence[str] | None = None,
-        stopword_preset: StopwordsPreset | str | None = None,
-    ) -> TextAnalyzerConfigCreate:
-        """Text analysis of a text property (`Property(text_analyzer=...)`); fixed once created."""
-        preset = (
-            stopword_preset.value
-            if isinstance(stopword_preset, StopwordsPreset)
-            else stopword_preset
-        )
-        return TextAnalyzerConfigCreate(ascii_fold, ascii_fold_ignore, preset)
+    text_analyzer = staticmethod(Configure.text_analyzer)
 
     @staticmethod
     def multi_tenancy(
@@ -376,11 +353,7 @@ class Reconfigure:
         deletion_strategy: ReplicationDeletionStrategy | None = None,
     ) -> ReplicationConfigUpdate:
         """Change the replication factor, async replication or the deletion strategy."""
-        if factor is not None and factor < 1:
-            raise WeaviateInvalidInputError(f"replication factor must be 1 or more, got {factor}")
-        return ReplicationConfigUpdate(
-            drop_none(factor=factor, asyncEnabled=async_enabled, deletionStrategy=deletion_strategy)
-        )
+        return ReplicationConfigUpdate(_replication(factor, async_enabled, deletion_strategy))
 
 
 _SELF_PROVIDED = "none"
