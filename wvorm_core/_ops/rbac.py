@@ -3,28 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Literal
+from typing import Literal, get_args, get_type_hints
 from urllib.parse import quote
 
 from wvorm_core._ops.calls import Op, RestResponse, rest
 from wvorm_core._ops.decode import parse_date
-from wvorm_core.classes._permissions import (
-    AliasPermission,
-    BackupsPermission,
-    ClusterPermission,
-    CollectionsPermission,
-    DataPermission,
-    GroupsPermission,
-    MCPPermission,
-    NodesPermission,
-    PermissionsInputType,
-    ReplicatePermission,
-    RolesPermission,
-    TenantsPermission,
-    UsersPermission,
-    flatten,
-    from_weaviate,
-)
+from wvorm_core.classes._permissions import PermissionsInputType, flatten, from_weaviate
 from wvorm_core.exceptions import WeaviateError, WeaviateInvalidInputError
 from wvorm_core.outputs.rbac import (
     GroupAssignment,
@@ -41,19 +25,11 @@ UserType = Literal["db", "oidc"]
 """How the `/v1/authz/users` endpoints name a user's kind."""
 
 _ROLE_FIELDS: dict[type, str] = {
-    AliasPermission: "alias_permissions",
-    ClusterPermission: "cluster_permissions",
-    CollectionsPermission: "collections_permissions",
-    DataPermission: "data_permissions",
-    RolesPermission: "roles_permissions",
-    UsersPermission: "users_permissions",
-    BackupsPermission: "backups_permissions",
-    MCPPermission: "mcp_permissions",
-    NodesPermission: "nodes_permissions",
-    TenantsPermission: "tenants_permissions",
-    ReplicatePermission: "replicate_permissions",
-    GroupsPermission: "groups_permissions",
+    get_args(hint)[0]: name
+    for name, hint in get_type_hints(Role).items()
+    if name.endswith("_permissions")
 }
+"""The `Role` field that lists each permission class (read from `Role`'s own annotations)."""
 
 
 def _name(value: str, what: str) -> str:
