@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any, Literal, overload
 
 from wvorm_core._context import CollectionContext
 from wvorm_core._ops import config, schema
+from wvorm_core._sync._namespace import Namespace
 from wvorm_core._sync.collection import Collection
-from wvorm_core._transport.base import Transport
 from wvorm_core.classes.config import (
     AnyReferenceProperty,
     GenerativeProvider,
@@ -28,11 +28,8 @@ if TYPE_CHECKING:
     from wvorm_core.outputs.config import CollectionConfig, CollectionConfigSimple
 
 
-class Collections:
+class Collections(Namespace):
     """The collections of one server (blocking)."""
-
-    def __init__(self, transport: Transport) -> None:
-        self._transport = transport
 
     def create(
         self,
