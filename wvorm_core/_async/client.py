@@ -1,4 +1,4 @@
-"""`WeaviateAsyncClient`: one connection to a Weaviate server, for asyncio code."""
+"""`WeaviateAsyncClient`: one connection to a Weaviate server (asyncio)."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 
 class WeaviateAsyncClient(BaseClient):
-    """An asyncio client. Use `async with`, or `await connect()` and `await close()`."""
+    """A client (asyncio). Use `async with`, or `await connect()` and `await close()`."""
 
     collections: AsyncCollections
     """The collections on the server: create, use, list, delete."""

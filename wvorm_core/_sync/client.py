@@ -1,5 +1,5 @@
 # Generated from wvorm_core/_async/client.py by scripts/unasync.py; do not edit.
-"""`WeaviateClient`: one connection to a Weaviate server, for asyncio code."""
+"""`WeaviateClient`: one connection to a Weaviate server (blocking)."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 
 class WeaviateClient(BaseClient):
-    """An asyncio client. Use `with`, or `connect()` and `close()`."""
+    """A client (blocking). Use `with`, or `connect()` and `close()`."""
 
     collections: Collections
     """The collections on the server: create, use, list, delete."""
