@@ -244,3 +244,33 @@ def test_an_apply_killed_mid_copy_finishes_when_run_again(
     history = ok(cards.run("migrate", "history"))
     chain = revisions.chain(cards.root / "migrations")
     assert [history.count(r.id) for r in chain] == [1, 1]
+
+
+def test_a_collection_rename_copies_and_keeps_the_old_name_as_an_alias(
+    cards: Cards, migrate_client: Client
+) -> None:
+    rows = start(cards, migrate_client, FIELDS_V1, 25)
+    old, new = cards.collection, f"{cards.collection}Renamed"
+    try:
+        (cards.root / "quiz_models.py").write_text(
+            models(new, FIELDS_V1).replace(
+                f'collection="{new}",', f'collection="{new}", renamed_from="{old}",'
+            )
+        )
+        planned = json.loads(ok(cards.run("migrate", "plan", "--json")))
+        assert [(s["operation"], s["kind"]) for s in planned["steps"]] == [
+            ("RenameCollection", "rebuild")
+        ]
+        generate_apply_check(cards, "rename")
+        renamed = migrate_client.collections.use(new)
+        stored = {o.uuid: o.properties for o in renamed.iterator()}
+        assert stored == rows
+        through_old = migrate_client.collections.use(old).query.fetch_objects(limit=100)
+        assert len(through_old.objects) == 25
+        old_alias = migrate_client.alias.get(alias_name=old)
+        new_alias = migrate_client.alias.get(alias_name=new)
+        assert old_alias is not None
+        assert new_alias is not None
+        assert old_alias.collection == new_alias.collection == f"{new}_v1"
+    finally:
+        clean(migrate_client, new)

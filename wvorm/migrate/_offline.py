@@ -12,7 +12,7 @@ from wvorm.migrate._history import AppliedRevision
 from wvorm.migrate._renames import Renames, renames_of
 from wvorm.migrate._revisions import Revision
 from wvorm.migrate._snapshot import Snapshot, snapshot_of
-from wvorm.migrate.operations import DropCollection, StepKind
+from wvorm.migrate.operations import DropCollection, RenameCollection, StepKind
 from wvorm.model import WvModel
 
 
@@ -40,10 +40,10 @@ def generate(
             "these steps cannot be carried out: "
             + "; ".join(f"{s.operation.describe()} ({s.reason})" for s in impossible)
         )
-    dropped = {
-        s.operation.collection for s in plan.steps if isinstance(s.operation, DropCollection)
+    gone = {s.collection for s in plan.steps if isinstance(s.operation, DropCollection)} | {
+        s.operation.renamed_from for s in plan.steps if isinstance(s.operation, RenameCollection)
     }
-    kept = {n: body for n, body in head.items() if n not in target and n not in dropped}
+    kept = {n: body for n, body in head.items() if n not in target and n not in gone}
     directory.mkdir(parents=True, exist_ok=True)
     path = revisions.next_path(directory, message)
     path.write_text(
