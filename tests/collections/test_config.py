@@ -455,3 +455,13 @@ async def test_async_config(
     assert [p.name for p in updated.properties] == ["text", "n"]
     assert collection_name in await async_client.collections.list_all(simple=False)
     assert [s.status for s in await col.config.get_shards()] == ["READY"]
+
+
+def test_one_bm25_parameter_keeps_the_default_of_the_other(
+    client: wvorm_core.WeaviateClient, collection_name: str
+) -> None:
+    only_b = client.collections.create(
+        collection_name, inverted_index_config=Configure.inverted_index(bm25_b=0.5)
+    )
+    bm25 = only_b.config.get().inverted_index_config.bm25
+    assert (bm25.b, bm25.k1) == (0.5, 1.2)

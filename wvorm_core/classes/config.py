@@ -168,12 +168,18 @@ def _presets(presets: Mapping[str, Sequence[str]] | None) -> dict[str, list[str]
     return {name: list(words) for name, words in presets.items()}
 
 
-def _bm25(b: float | None, k1: float | None) -> dict[str, object] | None:
+_BM25_DEFAULTS = {"b": 0.75, "k1": 1.2}
+
+
+def _bm25(b: float | None, k1: float | None, complete: bool = False) -> dict[str, object] | None:
+    """The `bm25` settings; `complete` fills the one not given with the server's default,
+    because a new collection created with only one of them gets 0 for the other."""
     if b is not None and not 0 <= b <= 1:
         raise WeaviateInvalidInputError(f"bm25_b must be between 0 and 1, got {b}")
     if k1 is not None and k1 < 0:
         raise WeaviateInvalidInputError(f"bm25_k1 must not be negative, got {k1}")
-    return drop_none(b=b, k1=k1) or None
+    given = drop_none(b=b, k1=k1)
+    return ({**_BM25_DEFAULTS, **given} if complete else given) if given else None
 
 
 def _replication(
@@ -214,7 +220,7 @@ class Configure:
         """
         return InvertedIndexConfigCreate(
             drop_none(
-                bm25=_bm25(bm25_b, bm25_k1),
+                bm25=_bm25(bm25_b, bm25_k1, complete=True),
                 cleanupIntervalSeconds=cleanup_interval_seconds,
                 indexTimestamps=index_timestamps,
                 indexPropertyLength=index_property_length,
