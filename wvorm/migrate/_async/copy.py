@@ -11,10 +11,10 @@ from wvorm.migrate._convert import Conversion, ConversionError
 from wvorm.migrate._copying import CopyReport, FailedObject, Layout, TenantCopy
 from wvorm.migrate._offline import MigrationError
 from wvorm_core import WeaviateAsyncClient
-from wvorm_core._async.collection import AsyncCollection as Handle
 from wvorm_core.classes.data import ReferenceInput, ReferenceToMulti
 from wvorm_core.classes.query import QueryReference
 from wvorm_core.classes.tenants import Tenant, TenantActivityStatus
+from wvorm_core.collections import AsyncCollection as Handle
 
 Progress = Callable[[str], None]
 
