@@ -1,13 +1,14 @@
 # Two commands do everything on a fresh machine:
 #   make demo   set up (virtualenv, package, weaviate-server) and run the quick-start demo
 #   make check  set up and run every check: lint, types, generated code (protos, sync fronts),
-#               docs, tests against a real server
+#               docs, tests against a real server, then the 3-node cluster tests
+#               (make check-cluster: pytest -m cluster)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo check lint types protos fronts docs test bench
+.PHONY: setup demo check lint types protos fronts docs test check-cluster bench
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,7 +41,10 @@ docs: $(STAMP)
 test: setup
 	$(BIN)/pytest
 
-check: setup lint types protos fronts docs test
+check-cluster: setup
+	$(BIN)/pytest -m cluster -rP tests/cluster
+
+check: setup lint types protos fronts docs test check-cluster
 
 bench: setup
 	$(BIN)/python bench/query_bench.py

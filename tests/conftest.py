@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 import wvorm_core
-from wvorm_core.embedded import EmbeddedOptions, EmbeddedServer
+from wvorm_core.embedded import EmbeddedServer
+from wvorm_core.pytest_plugin import CollectionFactory
 from wvorm_core.testing import LocalVectorizer
 
 
@@ -20,30 +20,25 @@ def vectorizer() -> Iterator[LocalVectorizer]:
 
 
 @pytest.fixture(scope="session")
-def server(
+def weaviate_server_environment(
     tmp_path_factory: pytest.TempPathFactory, vectorizer: LocalVectorizer
-) -> Iterator[EmbeddedServer]:
-    """The session's server: free loopback ports, its own data folder, offline modules, and
-    the features some tests need switched on (runtime re-index, replica movement, export)."""
-    data = tmp_path_factory.mktemp("weaviate")
-    features = {
+) -> dict[str, str]:
+    """The session server (the wvorm pytest plugin's `weaviate_server`) runs with the local
+    vectorizer and the features some tests need switched on (runtime re-index, replica
+    movement, export)."""
+    return {
+        **vectorizer.environment(),
         "RUNTIME_REINDEX_ENABLED": "true",
         "REPLICA_MOVEMENT_ENABLED": "true",
         "EXPORT_ENABLED": "true",
-        "EXPORT_DEFAULT_PATH": str(data / "exports"),
+        "EXPORT_DEFAULT_PATH": str(tmp_path_factory.mktemp("exports")),
+        "QUERY_DEFAULTS_LIMIT": "25",
     }
-    options = EmbeddedOptions(
-        port=0,
-        grpc_port=0,
-        persistence_data_path=str(data),
-        environment_variables={
-            **vectorizer.environment(),
-            **features,
-            "QUERY_DEFAULTS_LIMIT": "25",
-        },
-    )
-    with EmbeddedServer(options) as running:
-        yield running
+
+
+@pytest.fixture(scope="session")
+def server(weaviate_server: EmbeddedServer) -> EmbeddedServer:
+    return weaviate_server
 
 
 def connect(server: EmbeddedServer, **kwargs: object) -> wvorm_core.WeaviateClient:
@@ -56,25 +51,21 @@ def connect(server: EmbeddedServer, **kwargs: object) -> wvorm_core.WeaviateClie
 
 
 @pytest.fixture(scope="session")
-def client(server: EmbeddedServer) -> Iterator[wvorm_core.WeaviateClient]:
-    with connect(server) as connected:
-        yield connected
+def client(weaviate_client: wvorm_core.WeaviateClient) -> wvorm_core.WeaviateClient:
+    return weaviate_client
 
 
 @pytest.fixture
-async def async_client(server: EmbeddedServer) -> AsyncIterator[wvorm_core.WeaviateAsyncClient]:
-    async with wvorm_core.use_async_with_local(
-        host=server.host, port=server.port, grpc_port=server.grpc_port
-    ) as connected:
-        yield connected
+def async_client(
+    weaviate_async_client: wvorm_core.WeaviateAsyncClient,
+) -> wvorm_core.WeaviateAsyncClient:
+    return weaviate_async_client
 
 
 @pytest.fixture
-def collection_name(client: wvorm_core.WeaviateClient) -> Iterator[str]:
+def collection_name(weaviate_collection_factory: CollectionFactory) -> str:
     """A collection name no other test uses; the collection is deleted afterwards."""
-    name = f"Test_{uuid.uuid4().hex[:12]}"
-    yield name
-    client.collections.delete(name)
+    return weaviate_collection_factory.unique_name()
 
 
 @pytest.fixture(scope="session")

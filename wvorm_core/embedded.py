@@ -23,10 +23,14 @@ import weakref
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
 from wvorm_core.exceptions import EmbeddedServerError
+
+if TYPE_CHECKING:
+    from wvorm_core.client import WeaviateAsyncClient, WeaviateClient
 
 WEAVIATE_VERSION = "1.39.2"
 """The server version wvorm is tested against (the newest v1.39.x the Go proxy builds)."""
@@ -198,6 +202,11 @@ class EmbeddedServer:
 
     def start(self) -> None:
         """Start the server and wait until it is ready; the error carries the log's tail."""
+        self.launch()
+        self.wait_until_ready()
+
+    def launch(self) -> None:
+        """Start the process without waiting (cluster nodes become ready only together)."""
         if self.is_running():
             return
         binary = Path(self.options.binary_path) if self.options.binary_path else None
@@ -217,14 +226,16 @@ class EmbeddedServer:
                 preexec_fn=_die_with_parent if sys.platform == "linux" else None,
             )
         self._finalizer = weakref.finalize(self, _terminate, self._process)
-        self._wait_ready()
 
-    def _wait_ready(self) -> None:
-        deadline = time.monotonic() + self.options.startup_timeout
+    def wait_until_ready(self, timeout: float | None = None) -> None:
+        """Wait until `/v1/.well-known/ready` answers 200; stop the server if it never does."""
+        limit = self.options.startup_timeout if timeout is None else timeout
+        deadline = time.monotonic() + limit
         url = f"{self.url}/v1/.well-known/ready"
         with httpx.Client(timeout=2.0, trust_env=False) as http:
             while time.monotonic() < deadline:
-                assert self._process is not None
+                if self._process is None:
+                    raise EmbeddedServerError(f"weaviate-server on {self.url} is not started")
                 if self._process.poll() is not None:
                     raise EmbeddedServerError(
                         f"weaviate-server exited with code {self._process.returncode} "
@@ -237,7 +248,7 @@ class EmbeddedServer:
         self.stop()
         raise EmbeddedServerError(
             f"weaviate-server was not ready on {self.url} within "
-            f"{self.options.startup_timeout:.0f} s; last log lines:\n{self.log_tail()}"
+            f"{limit:.0f} s; last log lines:\n{self.log_tail()}"
         )
 
     def log_tail(self, lines: int = 20) -> str:
@@ -251,8 +262,19 @@ class EmbeddedServer:
         """Stop the server: SIGTERM, then SIGKILL after `timeout` seconds."""
         if self._process is not None:
             _terminate(self._process, timeout)
+        self._forget_process()
+
+    def kill(self) -> None:
+        """End the server at once with SIGKILL, as a crash would (no shutdown, no flush)."""
+        if self._process is not None and self._process.poll() is None:
+            self._process.kill()
+            self._process.wait()
+        self._forget_process()
+
+    def _forget_process(self) -> None:
         if self._finalizer is not None:
             self._finalizer.detach()
+        self._finalizer = None
         self._process = None
 
     def __enter__(self) -> EmbeddedServer:
@@ -280,6 +302,237 @@ def _die_with_parent() -> None:
 
     pr_set_pdeathsig = 1
     ctypes.CDLL(None).prctl(pr_set_pdeathsig, signal.SIGTERM)
+
+
+class _PortPicker:
+    """Free loopback ports, each handed out once (nodes of one cluster must not share any)."""
+
+    def __init__(self, host: str) -> None:
+        self._host = host
+        self._taken: set[int] = set()
+
+    def single(self) -> int:
+        for _ in range(100):
+            port = free_port(self._host)
+            if port not in self._taken:
+                self._taken.add(port)
+                return port
+        raise EmbeddedServerError("found no free port that is not already taken")
+
+    def pair(self) -> int:
+        """A port p with p+1 also free: gossip and data ports, raft and its RPC port."""
+        for _ in range(100):
+            port = _free_port_pair(self._host)
+            if not {port, port + 1} & self._taken:
+                self._taken.update((port, port + 1))
+                return port
+        raise EmbeddedServerError("found no two adjacent free ports that are not already taken")
+
+
+@dataclass(frozen=True)
+class ClusterNode:
+    """One node of an `EmbeddedCluster`: its name and every port it listens on."""
+
+    index: int
+    name: str
+    http_port: int
+    grpc_port: int
+    gossip_port: int
+    data_port: int
+    raft_port: int
+    raft_rpc_port: int
+
+
+class EmbeddedCluster:
+    """An N-node Weaviate cluster on loopback, each node an `EmbeddedServer` of its own.
+
+    Every node gets its own ports and data folder (`<data>/<node name>`); they form one Raft
+    group (`RAFT_BOOTSTRAP_EXPECT=nodes`). `start()` (or `with`) returns once every node
+    reports every node `HEALTHY` in `/v1/nodes`. `stop(i)`, `kill(i)` (SIGKILL) and
+    `restart(i)` act on one node; `client(i)` connects to node `i`. Without
+    `persistence_data_path` the data lives in a temporary folder removed by `close()`.
+    """
+
+    def __init__(
+        self,
+        nodes: int = 3,
+        *,
+        persistence_data_path: str | None = None,
+        version: str = WEAVIATE_VERSION,
+        binary_path: str | None = None,
+        hostname: str = "127.0.0.1",
+        modules: Sequence[str] = DEFAULT_MODULES,
+        environment_variables: Mapping[str, str] | None = None,
+        startup_timeout: float = 180.0,
+    ) -> None:
+        if not isinstance(nodes, int) or isinstance(nodes, bool) or nodes < 1:
+            raise EmbeddedServerError(f"nodes must be a whole number of at least 1, got {nodes!r}")
+        self.startup_timeout = startup_timeout
+        self._temporary: tempfile.TemporaryDirectory[str] | None = None
+        if persistence_data_path is None:
+            self._temporary = tempfile.TemporaryDirectory(prefix="wvorm-cluster-")
+            persistence_data_path = self._temporary.name
+        self.data_path = Path(persistence_data_path)
+        self.nodes: tuple[ClusterNode, ...] = _plan_nodes(nodes, _PortPicker(hostname))
+        self.servers: tuple[EmbeddedServer, ...] = tuple(
+            EmbeddedServer(
+                EmbeddedOptions(
+                    version=version,
+                    hostname=hostname,
+                    port=node.http_port,
+                    grpc_port=node.grpc_port,
+                    persistence_data_path=str(self.data_path / node.name),
+                    binary_path=binary_path,
+                    modules=modules,
+                    environment_variables={
+                        **_cluster_environment(self.nodes, node, hostname),
+                        **(environment_variables or {}),
+                    },
+                    startup_timeout=startup_timeout,
+                )
+            )
+            for node in self.nodes
+        )
+
+    def __repr__(self) -> str:
+        running = sum(server.is_running() for server in self.servers)
+        return f"EmbeddedCluster({len(self.nodes)} nodes, {running} running, {self.data_path})"
+
+    def __len__(self) -> int:
+        return len(self.nodes)
+
+    def server(self, i: int) -> EmbeddedServer:
+        """The `EmbeddedServer` of node `i` (its `url`, `port`, `grpc_port`, `log_path`)."""
+        if not isinstance(i, int) or not 0 <= i < len(self.servers):
+            raise EmbeddedServerError(f"no node {i!r}: the cluster has nodes 0..{len(self) - 1}")
+        return self.servers[i]
+
+    def start(self) -> None:
+        """Start every node together and wait until all of them report all nodes healthy."""
+        try:
+            for server in self.servers:
+                server.launch()
+            for server in self.servers:
+                server.wait_until_ready(self.startup_timeout)
+            self.wait_until_healthy()
+        except BaseException:
+            self.stop_all()
+            raise
+
+    def wait_until_healthy(self, timeout: float | None = None) -> None:
+        """Wait until every node answers `/v1/nodes` with every node `HEALTHY`."""
+        limit = self.startup_timeout if timeout is None else timeout
+        deadline = time.monotonic() + limit
+        expected = {node.name for node in self.nodes}
+        seen: dict[str, object] = {}
+        with httpx.Client(timeout=5.0, trust_env=False) as http:
+            while time.monotonic() < deadline:
+                if not all(self._reports_healthy(http, s, expected, seen) for s in self.servers):
+                    time.sleep(0.5)
+                    continue
+                return
+        raise EmbeddedServerError(
+            f"the cluster was not healthy within {limit:.0f} s; /v1/nodes said: {seen}"
+        )
+
+    @staticmethod
+    def _reports_healthy(
+        http: httpx.Client, server: EmbeddedServer, expected: set[str], seen: dict[str, object]
+    ) -> bool:
+        if not server.is_running():
+            raise EmbeddedServerError(
+                f"{server} is not running; last log lines:\n{server.log_tail()}"
+            )
+        try:
+            reply = http.get(f"{server.url}/v1/nodes")
+            statuses = {n["name"]: n["status"] for n in reply.json().get("nodes", [])}
+        except (httpx.TransportError, ValueError, KeyError, TypeError, AttributeError) as error:
+            seen[server.url] = repr(error)
+            return False
+        seen[server.url] = statuses
+        return set(statuses) == expected and all(v == "HEALTHY" for v in statuses.values())
+
+    def stop(self, i: int, timeout: float = 30.0) -> None:
+        """Stop node `i` cleanly (SIGTERM, then SIGKILL after `timeout` seconds)."""
+        self.server(i).stop(timeout)
+
+    def kill(self, i: int) -> None:
+        """End node `i` at once with SIGKILL, as a crash would."""
+        self.server(i).kill()
+
+    def restart(self, i: int, *, wait_healthy: bool = True) -> None:
+        """Stop node `i` if it runs, start it on the same ports and data, wait until ready
+        (and, with `wait_healthy`, until the whole cluster is healthy again)."""
+        server = self.server(i)
+        server.stop()
+        server.start()
+        if wait_healthy:
+            self.wait_until_healthy()
+
+    def client(self, i: int = 0, **kwargs: Any) -> WeaviateClient:
+        """A connected client for node `i` (keyword arguments go to `connect_to_local`)."""
+        from wvorm_core.connect import connect_to_local
+
+        server = self.server(i)
+        return connect_to_local(server.host, server.port, server.grpc_port, **kwargs)
+
+    def async_client(self, i: int = 0, **kwargs: Any) -> WeaviateAsyncClient:
+        """An async client for node `i`, not yet connected (`async with` connects it)."""
+        from wvorm_core.connect import use_async_with_local
+
+        server = self.server(i)
+        return use_async_with_local(server.host, server.port, server.grpc_port, **kwargs)
+
+    def stop_all(self, timeout: float = 30.0) -> None:
+        """Stop every node (SIGTERM to all at once, then wait for each)."""
+        for server in self.servers:
+            if server.is_running() and server._process is not None:
+                server._process.send_signal(signal.SIGTERM)
+        for server in self.servers:
+            server.stop(timeout)
+
+    def close(self) -> None:
+        """Stop every node and remove the temporary data folder, if the cluster made one."""
+        self.stop_all()
+        if self._temporary is not None:
+            self._temporary.cleanup()
+            self._temporary = None
+
+    def __enter__(self) -> EmbeddedCluster:
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _plan_nodes(count: int, ports: _PortPicker) -> tuple[ClusterNode, ...]:
+    width = len(str(count - 1))  # names of equal width: Raft matches node names by substring
+    planned = []
+    for i in range(count):
+        http, grpc, gossip, raft = ports.single(), ports.single(), ports.pair(), ports.pair()
+        name = f"node{i:0{width}d}"
+        planned.append(ClusterNode(i, name, http, grpc, gossip, gossip + 1, raft, raft + 1))
+    return tuple(planned)
+
+
+def _cluster_environment(
+    nodes: Sequence[ClusterNode], node: ClusterNode, hostname: str
+) -> dict[str, str]:
+    """What makes one server a member of the cluster: its ports, its peers, the Raft group."""
+    return {
+        "CLUSTER_HOSTNAME": node.name,
+        "CLUSTER_GOSSIP_BIND_PORT": str(node.gossip_port),
+        "CLUSTER_DATA_BIND_PORT": str(node.data_port),
+        "CLUSTER_JOIN": ",".join(
+            f"{hostname}:{other.gossip_port}" for other in nodes if other is not node
+        ),
+        "RAFT_PORT": str(node.raft_port),
+        "RAFT_INTERNAL_RPC_PORT": str(node.raft_rpc_port),
+        "RAFT_JOIN": ",".join(f"{other.name}:{other.raft_port}" for other in nodes),
+        "RAFT_BOOTSTRAP_EXPECT": str(len(nodes)),
+        "MEMBERLIST_FAST_FAILURE_DETECTION": "true",
+    }
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -112,9 +112,10 @@ def delete_by_id(scope: Scope, uuid: object) -> Op[bool]:
 def exists(scope: Scope, uuid: object) -> Op[bool]:
     """`HEAD`: whether the object exists."""
     path, _ = scope.object_path(uuid, "exists: uuid")
-    reply = yield from rest(
-        "HEAD", path, params=scope.params(), ok=(204, 404), context="object existence"
-    )
+    context = "object existence"  # a HEAD reply has no body to say why it failed: name the level
+    if scope.level is not None:
+        context += f" at consistency level {ConsistencyLevel(scope.level).value}"
+    reply = yield from rest("HEAD", path, params=scope.params(), ok=(204, 404), context=context)
     return reply.status == 204
 
 

@@ -23,7 +23,11 @@ from wvorm_core.exceptions import (
 )
 from wvorm_core.outputs.batch import BatchReference, BatchResult
 
-_TRANSIENT_GRPC = frozenset({"RESOURCE_EXHAUSTED", "ABORTED", "INTERNAL", "UNAVAILABLE"})
+_TRANSIENT_GRPC = frozenset(
+    {"RESOURCE_EXHAUSTED", "ABORTED", "INTERNAL", "UNAVAILABLE", "CANCELLED"}
+)
+"""CANCELLED: a coordinator resets the call when a replica dies under it; batches carry
+uuids, so sending them again is safe."""
 _TRANSIENT_HTTP = frozenset({429, 500, 502, 503, 504})
 _PASSING_OBJECT_ERRORS = (
     "shutting down",
@@ -33,8 +37,10 @@ _PASSING_OBJECT_ERRORS = (
     "resolve node name",
     "no leader",
     "not ready",
+    "client connection is closing",
 )
-"""Per-object refusals about the server's state (stopping, restarting), not the object."""
+"""Per-object refusals about the server's state (stopping, restarting, a replica that just
+died under the coordinator's internal gRPC call), not the object."""
 
 
 @dataclass(frozen=True, slots=True)
