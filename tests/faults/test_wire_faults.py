@@ -45,9 +45,6 @@ class Fault:
     must_fail: bool = True
     cut_at: bool = False
     """For `limit_data`: the byte count is chosen per protocol, partway into the reply."""
-    drops_bytes: bool = False
-    """The proxy throws bytes away (rather than holding them): a connection kept open through
-    the fault carries a torn stream afterwards, so the first call after it may fail too."""
 
 
 FAULTS = [
@@ -55,19 +52,15 @@ FAULTS = [
     Fault("latency_long", "latency", attributes={"latency": 1800}),
     Fault("cut_mid_reply", "limit_data", cut_at=True),
     Fault("reset", "reset_peer", attributes={"timeout": 0}),
-    Fault("stall_reply", "timeout", attributes={"timeout": 0}, drops_bytes=True),
-    Fault(
-        "stall_request", "timeout", stream="upstream", attributes={"timeout": 0}, drops_bytes=True
-    ),
+    Fault("stall_reply", "timeout", attributes={"timeout": 0}),
+    Fault("stall_request", "timeout", stream="upstream", attributes={"timeout": 0}),
     Fault(
         "slice",
         "slicer",
         attributes={"average_size": 64, "size_variation": 32, "delay": 10},
         must_fail=False,
     ),
-    Fault(
-        "drip", "slicer", attributes={"average_size": 200, "size_variation": 0, "delay": 100_000}
-    ),
+    Fault("drip", "slicer", attributes={"average_size": 40, "size_variation": 0, "delay": 100_000}),
     Fault("down", "down"),
 ]
 CUT_AT = {"rest": 400, "grpc": 3000}
@@ -123,31 +116,39 @@ def judge(fault: Fault, transport: str, outcome: object, elapsed: float, expecte
         assert outcome == expected, f"{fault.name}: a wrong or partial result"
 
 
+RECOVERY = 3.0
+"""How long after a connection-breaking fault the client may take to answer correctly again
+(grpcio waits out its reconnect backoff after a refused connection)."""
+
+
 def recovered(fault: Fault, transport: str, call: Callable[[], object], expected: object) -> None:
-    """The same client answers correctly once the fault is gone."""
-    if fault.drops_bytes:
+    """The same client answers correctly once the fault is gone: at once after a fault that
+    leaves connections whole, within `RECOVERY` seconds (each failure typed) otherwise."""
+    until = time.monotonic() + (RECOVERY if fault.must_fail else 0)
+    while True:
         try:
-            first = call()
+            assert call() == expected
+            return
         except WeaviateError as error:
             OUTCOMES[(fault.name, transport, f"after: {type(error).__name__}")] += 1
-        else:
-            assert first == expected
-            return
-    assert call() == expected
+            if time.monotonic() > until:
+                raise
+            time.sleep(0.1)
 
 
 async def recovered_async(
     fault: Fault, transport: str, call: Callable[[], Awaitable[object]], expected: object
 ) -> None:
-    if fault.drops_bytes:
+    until = time.monotonic() + (RECOVERY if fault.must_fail else 0)
+    while True:
         try:
-            first = await call()
+            assert await call() == expected
+            return
         except WeaviateError as error:
             OUTCOMES[(fault.name, transport, f"after: {type(error).__name__}")] += 1
-        else:
-            assert first == expected
-            return
-    assert await call() == expected
+            if time.monotonic() > until:
+                raise
+            await asyncio.sleep(0.1)
 
 
 @pytest.fixture(scope="module")
@@ -230,8 +231,18 @@ async def test_grpc_call_under_fault_async(
 
 @pytest.mark.parametrize("fault", FAULTS, ids=lambda f: f.name)
 def test_rest_call_under_fault(
-    proxies: tuple[Proxy, Proxy], dataset: str, expected: tuple[object, object], fault: Fault
+    proxies: tuple[Proxy, Proxy],
+    dataset: str,
+    expected: tuple[object, object],
+    fault: Fault,
+    request: pytest.FixtureRequest,
 ) -> None:
+    if fault.name == "drip":
+        reason = (
+            "blocking REST: httpx's timeout bounds each read, and the reply's head is read"
+            " before the transport can check the call's deadline (the body is checked)"
+        )
+        request.applymarker(pytest.mark.xfail(strict=True, reason=reason))
     with proxied_client(proxies, True) as client:
         col = client.collections.use(dataset)
         assert col.config.get() == expected[1]

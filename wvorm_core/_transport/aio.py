@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from typing import TypeVar, cast
 
@@ -24,6 +25,7 @@ from wvorm_core._transport.common import (
     TransportSettings,
     grpc_failure,
     rest_failure,
+    rest_timeout,
     serialize,
 )
 from wvorm_core._transport.http2_aio import AsyncHttp2Channel
@@ -63,18 +65,23 @@ class AsyncNetworkTransport:
         return await self._send_rest(call)
 
     async def _send_rest(self, call: RestRequest) -> RestResponse:
+        """httpx's timeout bounds each read; `wait_for` bounds the whole call."""
+        timeout = self.settings.timeouts[call.timeout]
+        request = self._http.request(
+            call.method,
+            call.path,
+            json=call.json,
+            params=call.params,
+            data=call.form,
+            headers=self.settings.request_headers(call),
+            timeout=timeout,
+        )
         try:
-            reply = await self._http.request(
-                call.method,
-                call.path,
-                json=call.json,
-                params=call.params,
-                data=call.form,
-                headers=self.settings.request_headers(call),
-                timeout=self.settings.timeouts[call.timeout],
-            )
+            reply = await asyncio.wait_for(request, timeout)
         except httpx.TransportError as error:
             raise rest_failure(call, error) from None
+        except asyncio.TimeoutError:
+            raise rest_timeout(call) from None
         return RestResponse(reply.status_code, reply.content)
 
     async def _send_grpc(self, call: GrpcRequest) -> Message:

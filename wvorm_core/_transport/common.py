@@ -99,6 +99,11 @@ def rest_failure(call: RestRequest, error: httpx.TransportError) -> Exception:
     return WeaviateConnectionError(f"{call.method} {url}: {type(error).__name__}: {error}")
 
 
+def rest_timeout(call: RestRequest) -> Exception:
+    """The exception for an HTTP reply not read whole within the call's timeout."""
+    return WeaviateTimeoutError(f"{call.method} {call.path}: no answer within the timeout")
+
+
 def grpc_failure(call: GrpcRequest, error: grpc.RpcError) -> Exception:
     """The exception for a failed gRPC call."""
     failed = cast("grpc.Call", error)

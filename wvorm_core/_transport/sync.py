@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Generator, Iterator
 from typing import TYPE_CHECKING, TypeVar
 
@@ -23,6 +24,7 @@ from wvorm_core._transport.common import (
     TransportSettings,
     grpc_failure,
     rest_failure,
+    rest_timeout,
     serialize,
 )
 from wvorm_core._transport.http2 import Http2Channel
@@ -66,19 +68,28 @@ class NetworkTransport:
         return self._send_rest(call)
 
     def _send_rest(self, call: RestRequest) -> RestResponse:
+        """httpx's timeout bounds each read; the reply is read in chunks so that one dripping
+        in slowly still fails once the call's timeout has passed in all."""
+        timeout = self.settings.timeouts[call.timeout]
+        deadline = time.monotonic() + timeout
+        body = bytearray()
         try:
-            reply = self._http.request(
+            with self._http.stream(
                 call.method,
                 call.path,
                 json=call.json,
                 params=call.params,
                 data=call.form,
                 headers=self.settings.request_headers(call),
-                timeout=self.settings.timeouts[call.timeout],
-            )
+                timeout=timeout,
+            ) as reply:
+                for chunk in reply.iter_bytes():
+                    if time.monotonic() > deadline:
+                        raise rest_timeout(call)
+                    body += chunk
         except httpx.TransportError as error:
             raise rest_failure(call, error) from None
-        return RestResponse(reply.status_code, reply.content)
+        return RestResponse(reply.status_code, bytes(body))
 
     def _send_grpc(self, call: GrpcRequest) -> Message:
         if self._http2 is not None:
