@@ -24,6 +24,7 @@ from wvorm_core._transport.base import drive_async
 from wvorm_core._transport.common import (
     TransportSettings,
     grpc_failure,
+    json_body,
     rest_failure,
     rest_timeout,
     serialize,
@@ -70,7 +71,7 @@ class AsyncNetworkTransport:
         request = self._http.request(
             call.method,
             call.path,
-            json=call.json,
+            content=json_body(call),
             params=call.params,
             data=call.form,
             headers=self.settings.request_headers(call),

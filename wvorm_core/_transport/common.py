@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import urllib.request
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, cast
@@ -13,7 +14,11 @@ from wvorm_core._ops.calls import GrpcRequest, RestRequest, TimeoutKind, grpc_er
 from wvorm_core._transport.auth import AuthSession
 from wvorm_core._transport.params import ConnectionParams
 from wvorm_core.classes.init import AdditionalConfig
-from wvorm_core.exceptions import WeaviateConnectionError, WeaviateTimeoutError
+from wvorm_core.exceptions import (
+    WeaviateConnectionError,
+    WeaviateInvalidInputError,
+    WeaviateTimeoutError,
+)
 
 if TYPE_CHECKING:
     import grpc
@@ -56,8 +61,10 @@ class TransportSettings:
         }
 
     def request_headers(self, call: RestRequest) -> dict[str, str]:
-        auth = self.auth.authorization if call.authenticated else None
-        return {"Authorization": auth} if auth else {}
+        headers = {"Content-Type": "application/json"} if call.json is not None else {}
+        if call.authenticated and (auth := self.auth.authorization):
+            headers["Authorization"] = auth
+        return headers
 
     def grpc_metadata(self) -> tuple[tuple[str, str], ...]:
         pairs = [(k.lower(), v) for k, v in self.headers.items()]
@@ -81,6 +88,20 @@ class TransportSettings:
             ("grpc.max_receive_message_length", size),
             *self.config.grpc_channel_options,
         ]
+
+
+def json_body(call: RestRequest) -> bytes | None:
+    """A request's JSON body; a value JSON cannot carry (NaN, an unpaired surrogate) is refused
+    before anything is sent."""
+    if call.json is None:
+        return None
+    try:
+        text = json.dumps(call.json, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+        return text.encode()
+    except (ValueError, TypeError) as error:  # UnicodeEncodeError is a ValueError
+        raise WeaviateInvalidInputError(
+            f"{call.method} {call.path}: the request cannot be sent as JSON: {error}"
+        ) from None
 
 
 def serialize(message: Message | bytes) -> bytes:

@@ -23,6 +23,7 @@ from wvorm_core._transport.base import drive
 from wvorm_core._transport.common import (
     TransportSettings,
     grpc_failure,
+    json_body,
     rest_failure,
     rest_timeout,
     serialize,
@@ -77,7 +78,7 @@ class NetworkTransport:
             with self._http.stream(
                 call.method,
                 call.path,
-                json=call.json,
+                content=json_body(call),
                 params=call.params,
                 data=call.form,
                 headers=self.settings.request_headers(call),
