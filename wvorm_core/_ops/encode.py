@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import functools
+import math
 import struct
 import sys
 from collections.abc import Mapping, Sequence
@@ -184,6 +185,10 @@ def pack_vector(vector: Vector, where: str) -> bytes:
             raise WeaviateInvalidInputError(
                 f"{where}: a vector must be a sequence of numbers"
             ) from None
+        except OverflowError:
+            raise WeaviateInvalidInputError(
+                f"{where}: a vector's numbers must fit in float32 (at most 3.4e38)"
+            ) from None
     if getattr(vector, "ndim", None) != 1:
         raise WeaviateInvalidInputError(f"{where}: a vector must be a one-dimensional array")
     return vector.astype("<f4", copy=False).tobytes()
@@ -192,7 +197,10 @@ def pack_vector(vector: Vector, where: str) -> bytes:
 def vector_list(vector: Vector, where: str) -> list[float]:
     """A vector as a list of floats (for REST JSON)."""
     packed = pack_vector(vector, where)
-    return list(struct.unpack(f"<{len(packed) // 4}f", packed))
+    values = list(struct.unpack(f"<{len(packed) // 4}f", packed))
+    if not math.isfinite(sum(values)):
+        raise WeaviateInvalidInputError(f"{where}: a vector must hold finite numbers only")
+    return values
 
 
 def reference_uuids(target: ReferenceInput, where: str) -> list[str]:
