@@ -25,6 +25,7 @@ from wvorm_core._transport.common import (
     TransportSettings,
     grpc_failure,
     json_body,
+    parse_reply,
     rest_failure,
     rest_timeout,
     serialize,
@@ -97,7 +98,7 @@ class AsyncNetworkTransport:
                 )
             except CallFailed as failure:
                 raise grpc_error(call.method, failure.code, failure.details) from None
-            return call.reply_type.FromString(reply)  # type: ignore[arg-type]  # (any buffer)
+            return parse_reply(call, reply)
         unary = self._unary_for(call)
         try:
             return await unary(

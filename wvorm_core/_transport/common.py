@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, cast
 
 import httpx
-from google.protobuf.message import Message
+from google.protobuf.message import DecodeError, Message
 
 from wvorm_core._ops.calls import GrpcRequest, RestRequest, TimeoutKind, grpc_error
 from wvorm_core._transport.auth import AuthSession
@@ -102,6 +102,14 @@ def json_body(call: RestRequest) -> bytes | None:
         raise WeaviateInvalidInputError(
             f"{call.method} {call.path}: the request cannot be sent as JSON: {error}"
         ) from None
+
+
+def parse_reply(call: GrpcRequest, reply: bytes | bytearray) -> Message:
+    """A unary reply's message; bytes that do not parse fail as grpcio fails them (INTERNAL)."""
+    try:
+        return call.reply_type.FromString(reply)  # type: ignore[arg-type]  # (any buffer)
+    except DecodeError as error:
+        raise grpc_error(call.method, "INTERNAL", f"the reply does not parse: {error}") from None
 
 
 def serialize(message: Message | bytes) -> bytes:
