@@ -368,7 +368,7 @@ def _list(name: str, items: Sequence[object], tags: _Tags) -> bytes:
         return field(tags.int_array, field(b"\x0a", ints) + label)
     if all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in items):
         for v in items:
-            _check_float(name, float(v))
+            _check_float(name, float(cast(float, v)))
         packed = struct.pack(f"<{len(items)}d", *items)
         return field(tags.number_array, label + field(b"\x1a", packed))
     if all(isinstance(v, (Mapping, BaseModel)) for v in items):
