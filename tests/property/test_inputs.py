@@ -199,7 +199,7 @@ def test_a_collection_name_works_or_is_refused(
 
 
 @settings(max_examples=30)
-@given(name=NAMES)
+@given(name=st.one_of(NAMES, st.from_regex(r"[a-z_][A-Za-z0-9_]{0,30}", fullmatch=True)))
 def test_a_property_name_works_or_is_refused(client: wvorm_core.WeaviateClient, name: str) -> None:
     collection = f"Props_{uuid.uuid4().hex[:10]}"
     try:
