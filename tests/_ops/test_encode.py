@@ -154,7 +154,7 @@ def test_nested_objects_and_arrays_of_them() -> None:
     inner = o.object_properties.add(prop_name="inner").value
     inner.non_ref_properties.fields["b"].string_value = "x"
     inner.text_array_properties.add(prop_name="tags", values=["t"])
-    o.object_properties.add(prop_name="empty")
+    o.object_properties.add(prop_name="empty").value.SetInParent()  # the server needs the value
     arr = p.object_array_properties.add(prop_name="arr")
     first = arr.values.add()
     first.int_array_properties.add(prop_name="c", values=[1, 2])
@@ -170,7 +170,8 @@ def test_nested_objects_and_arrays_of_them() -> None:
     models.empty_list_props.append("b")
     obj = _encoded(values)
     assert obj == expected
-    assert not obj.properties.object_properties[0].value.object_properties[1].HasField("value")
+    # an empty object still carries its (empty) value: without one the server panics
+    assert obj.properties.object_properties[0].value.object_properties[1].HasField("value")
     assert len(obj.properties.object_array_properties[0].values) == 2
 
 

@@ -16,6 +16,7 @@ from wvorm_core.exceptions import (
     WeaviateConnectionError,
     WeaviateError,
     WeaviateQueryError,
+    WeaviateServerError,
     WeaviateTimeoutError,
 )
 
@@ -47,7 +48,14 @@ class RestResponse:
     body: bytes
 
     def json(self) -> object:
-        return json.loads(self.body) if self.body else None
+        """The body as JSON (None when empty); a body that is not JSON raises
+        `WeaviateServerError`."""
+        try:
+            return json.loads(self.body) if self.body else None
+        except ValueError as error:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
+            raise WeaviateServerError(
+                self.status, f"the reply is not valid JSON: {error}"
+            ) from None
 
 
 @dataclass(frozen=True, slots=True)

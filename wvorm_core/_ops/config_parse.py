@@ -5,9 +5,10 @@ that importing the client does not build the config output classes."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import functools
+from collections.abc import Callable, Mapping
 from types import MappingProxyType
-from typing import TypeVar
+from typing import ParamSpec, TypeVar
 
 from wvorm_core._ops import json_values as jv
 from wvorm_core._ops.json_values import JsonObject
@@ -59,7 +60,26 @@ from wvorm_core.outputs.config import (
 )
 
 _T = TypeVar("_T")
+_P = ParamSpec("_P")
 _PRIMITIVES = frozenset(t.value for t in DataType)
+
+
+def _schema_reader(parse: Callable[_P, _T]) -> Callable[_P, _T]:
+    """`parse`, failing with a `WeaviateError` on a schema of a shape it cannot read (a key
+    missing, a value of the wrong type, an unknown enum value)."""
+
+    @functools.wraps(parse)
+    def read(*args: _P.args, **kwargs: _P.kwargs) -> _T:
+        try:
+            return parse(*args, **kwargs)
+        except WeaviateError:
+            raise
+        except (KeyError, ValueError, TypeError, AttributeError) as error:
+            raise WeaviateError(
+                f"the server's schema cannot be read: {type(error).__name__}: {error}"
+            ) from error
+
+    return read
 
 
 def parse_inverted_index(data: JsonObject) -> InvertedIndexConfig:
@@ -295,11 +315,13 @@ def _simple_fields(data: JsonObject) -> dict[str, object]:
     }
 
 
+@_schema_reader
 def parse_collection_simple(data: JsonObject) -> CollectionConfigSimple:
     """The parts of a class's schema JSON that `list_all(simple=True)` shows."""
     return CollectionConfigSimple(**_simple_fields(data))  # type: ignore[arg-type]
 
 
+@_schema_reader
 def parse_collection(data: JsonObject) -> CollectionConfig:
     """A class's schema JSON (`GET /v1/schema/{name}`) as a typed `CollectionConfig`."""
     multi = jv.obj(data.get("multiTenancyConfig"))
@@ -335,6 +357,7 @@ def parse_collection(data: JsonObject) -> CollectionConfig:
     )
 
 
+@_schema_reader
 def parse_shards(body: object) -> list[ShardStatus]:
     return [
         ShardStatus(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import functools
+import math
 import struct
 import sys
 from collections.abc import Mapping, Sequence
@@ -69,10 +70,38 @@ def _check_int(name: str, value: int) -> int:
     )
 
 
+def _check_float(name: str, value: float) -> float:
+    if value - value == 0.0:  # neither NaN nor an infinity
+        return value
+    raise WeaviateInvalidInputError(
+        f"property {name!r}: {value} is not a finite number; Weaviate stores only finite ones"
+    )
+
+
+def _unicode_error(name: str, error: UnicodeEncodeError) -> WeaviateInvalidInputError:
+    bad = error.object[error.start : error.end]
+    return WeaviateInvalidInputError(
+        f"property {name!r}: a text is not valid unicode ({bad!r} at {error.start}: {error.reason})"
+    )
+
+
+def _nested_error(name: str, error: WeaviateInvalidInputError) -> WeaviateInvalidInputError:
+    return WeaviateInvalidInputError(f"property {name!r}: {error}")
+
+
 def to_json_value(name: str, value: object) -> object:
     """One property value as REST JSON (and as the `Struct` payload of special types)."""
-    if value is None or isinstance(value, (str, bool, float)):
+    if isinstance(value, str):
+        if not value.isascii():
+            try:
+                value.encode()
+            except UnicodeEncodeError as error:
+                raise _unicode_error(name, error) from None
         return value
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, float):
+        return _check_float(name, value)
     if isinstance(value, int):
         return _check_int(name, value)
     if isinstance(value, datetime):
@@ -89,7 +118,10 @@ def to_json_value(name: str, value: object) -> object:
     if isinstance(value, bytes):
         return base64.b64encode(value).decode("ascii")
     if isinstance(value, (Mapping, BaseModel)):
-        return to_json(as_mapping(value, f"property {name!r}"))
+        try:
+            return _to_json(as_mapping(value, f"property {name!r}"))
+        except WeaviateInvalidInputError as error:
+            raise _nested_error(name, error) from None
     if isinstance(value, (list, tuple)):
         return [to_json_value(name, v) for v in value]
     raise WeaviateInvalidInputError(
@@ -99,7 +131,32 @@ def to_json_value(name: str, value: object) -> object:
 
 def to_json(values: Mapping[str, object]) -> dict[str, object]:
     """Properties as REST JSON."""
+    try:
+        return _to_json(values)
+    except RecursionError:
+        raise _too_deep(values) from None
+
+
+def _to_json(values: Mapping[str, object]) -> dict[str, object]:
     return {name: to_json_value(name, value) for name, value in values.items()}
+
+
+def _depth(value: object) -> int:
+    deepest, stack = 0, [(value, 0)]
+    while stack:
+        item, level = stack.pop()
+        deepest = max(deepest, level)
+        if isinstance(item, Mapping):
+            stack.extend((child, level + 1) for child in item.values())
+        elif isinstance(item, (list, tuple)):
+            stack.extend((child, level + 1) for child in item)
+    return deepest
+
+
+def _too_deep(values: Mapping[str, object]) -> WeaviateInvalidInputError:
+    """The error for properties nested past Python's recursion limit, naming the deepest."""
+    name = max(values, key=lambda n: _depth(values[n]))
+    return WeaviateInvalidInputError(f"property {name!r}: nested too deeply to send")
 
 
 def _float32_view(vector: object) -> memoryview | None:
@@ -128,6 +185,10 @@ def pack_vector(vector: Vector, where: str) -> bytes:
             raise WeaviateInvalidInputError(
                 f"{where}: a vector must be a sequence of numbers"
             ) from None
+        except OverflowError:
+            raise WeaviateInvalidInputError(
+                f"{where}: a vector's numbers must fit in float32 (at most 3.4e38)"
+            ) from None
     if getattr(vector, "ndim", None) != 1:
         raise WeaviateInvalidInputError(f"{where}: a vector must be a one-dimensional array")
     return vector.astype("<f4", copy=False).tobytes()
@@ -136,7 +197,10 @@ def pack_vector(vector: Vector, where: str) -> bytes:
 def vector_list(vector: Vector, where: str) -> list[float]:
     """A vector as a list of floats (for REST JSON)."""
     packed = pack_vector(vector, where)
-    return list(struct.unpack(f"<{len(packed) // 4}f", packed))
+    values = list(struct.unpack(f"<{len(packed) // 4}f", packed))
+    if not math.isfinite(sum(values)):
+        raise WeaviateInvalidInputError(f"{where}: a vector must hold finite numbers only")
+    return values
 
 
 def reference_uuids(target: ReferenceInput, where: str) -> list[str]:
@@ -254,26 +318,38 @@ def _properties(values: Mapping[str, object], tags: _Tags) -> bytes:
     Text and numbers, the common values, are written inline from cached prefixes."""
     scalars: list[bytes] = []
     typed: list[bytes] = []
-    for name, value in values.items():
-        if isinstance(value, str):
-            data = value.encode()
-            size = len(data)
-            scalars += (_text_keys.get((name, size)) or _text_key(name, size), data)
-        elif isinstance(value, float) or (
-            type(value) is int and -MAX_EXACT_INT <= value <= MAX_EXACT_INT
-        ):
-            scalars += (_number_keys.get(name) or _number_key(name), _DOUBLE(value))
-        elif isinstance(value, (list, tuple)):
-            typed.append(_list(name, value, tags))
-        elif isinstance(value, (Mapping, BaseModel)):
-            nested = _properties(as_mapping(value, f"property {name!r}"), _NESTED)
-            body = (field(b"\x0a", nested) if nested else b"") + text_field(b"\x12", name)
-            typed.append(field(tags.object, body))
-        else:
-            scalars.append(_entry(name, _json_value(name, to_json_value(name, value))))
+    name = ""
+    try:
+        for name, value in values.items():
+            if isinstance(value, str):
+                data = value.encode()
+                size = len(data)
+                scalars += (_text_keys.get((name, size)) or _text_key(name, size), data)
+            elif (isinstance(value, float) and value - value == 0.0) or (
+                type(value) is int and -MAX_EXACT_INT <= value <= MAX_EXACT_INT
+            ):
+                scalars += (_number_keys.get(name) or _number_key(name), _DOUBLE(value))
+            elif isinstance(value, (list, tuple)):
+                typed.append(_list(name, value, tags))
+            elif isinstance(value, (Mapping, BaseModel)):
+                typed.append(_object(name, value, tags))
+            else:
+                scalars.append(_entry(name, _json_value(name, to_json_value(name, value))))
+    except UnicodeEncodeError as error:
+        raise _unicode_error(name, error) from None
     if scalars:
         typed.insert(0, field(b"\x0a", b"".join(scalars)))
     return b"".join(typed)
+
+
+def _object(name: str, value: Mapping[str, object] | BaseModel, tags: _Tags) -> bytes:
+    """A nested object property. Its value field is written even when the object is empty:
+    the server fails on an object property without one."""
+    try:
+        nested = _properties(as_mapping(value, f"property {name!r}"), _NESTED)
+    except WeaviateInvalidInputError as error:
+        raise _nested_error(name, error) from None
+    return field(tags.object, field(b"\x0a", nested) + text_field(b"\x12", name))
 
 
 def _list(name: str, items: Sequence[object], tags: _Tags) -> bytes:
@@ -291,12 +367,18 @@ def _list(name: str, items: Sequence[object], tags: _Tags) -> bytes:
         ints = b"".join(VARINT[_check_int(name, cast(int, v))] for v in items)
         return field(tags.int_array, field(b"\x0a", ints) + label)
     if all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in items):
+        for v in items:
+            _check_float(name, float(cast(float, v)))
         packed = struct.pack(f"<{len(items)}d", *items)
         return field(tags.number_array, label + field(b"\x1a", packed))
     if all(isinstance(v, (Mapping, BaseModel)) for v in items):
-        objects = b"".join(
-            field(b"\x0a", _properties(as_mapping(v, f"property {name!r}"), _NESTED)) for v in items
-        )
+        try:
+            objects = b"".join(
+                field(b"\x0a", _properties(as_mapping(v, f"property {name!r}"), _NESTED))
+                for v in items
+            )
+        except WeaviateInvalidInputError as error:
+            raise _nested_error(name, error) from None
         return field(tags.object_array, objects + label)
     texts_json = [to_json_value(name, v) for v in items]
     if not all(isinstance(t, str) for t in texts_json):
@@ -362,6 +444,8 @@ def batch_object(
         vectors = b"" if vector is None else _vectors(vector)
     except UnicodeEncodeError as error:
         raise WeaviateInvalidInputError(f"a text is not valid unicode: {error}") from None
+    except RecursionError:
+        raise _too_deep(as_mapping(properties, "properties")) from None
     size = len(head) + len(vectors) + 38
     if not body:
         return b"".join((b"\x0a", VARINT[size], _OBJECT_UUID, uuid.encode(), head, vectors))

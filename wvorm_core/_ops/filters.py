@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from uuid import UUID
 
 from wvorm_core._ops.encode import rfc3339
@@ -72,8 +72,40 @@ def _target(target: FilterTarget, out: base_pb2.FilterTarget) -> None:
         out.property = target.prop
 
 
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+_EARLIEST = _EPOCH + timedelta(microseconds=-(2**63 // 1000) + 1)
+_LATEST = _EPOCH + timedelta(microseconds=(2**63 - 1) // 1000)
+"""The dates the server compares correctly: it keeps them as int64 nanoseconds since 1970."""
+
+
+def _checked(leaf: FilterLeaf, value: object) -> object:
+    """`value` if the wire and the server carry it unchanged; else a refusal naming the
+    property (the server wraps dates past 2262 around, protobuf refuses the rest bare)."""
+    problem = None
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, float) and value != value:
+        problem = "is NaN, which the server does not compare as Python does"
+    elif isinstance(value, int) and not -(2**63) <= value < 2**63:
+        problem = "is beyond the 64-bit range the server compares"
+    elif isinstance(value, str) and not value.isascii():
+        try:
+            value.encode()
+        except UnicodeEncodeError as error:
+            problem = f"is not valid unicode ({error.reason})"
+    elif isinstance(value, datetime):
+        aware = value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+        if not _EARLIEST <= aware <= _LATEST:
+            problem = "is outside the dates the server compares (1677-09-22 to 2262-04-11)"
+    if problem is None:
+        return value
+    raise WeaviateInvalidInputError(
+        f"filter {leaf.operator} on {leaf.target.prop!r}: {value!r} {problem}"
+    )
+
+
 def _value(leaf: FilterLeaf, out: base_pb2.Filters) -> None:
-    value = leaf.value
+    value = _checked(leaf, leaf.value)
     if isinstance(value, GeoRange):
         out.value_geo.latitude = value.latitude
         out.value_geo.longitude = value.longitude
@@ -101,6 +133,7 @@ def _text(value: datetime | UUID | str) -> str:
 
 
 def _array(leaf: FilterLeaf, values: list[object], out: base_pb2.Filters) -> None:
+    values = [_checked(leaf, v) for v in values]
     if not values:
         raise WeaviateInvalidInputError(
             f"filter {leaf.operator} on {leaf.target.prop!r} needs at least one value"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from urllib.parse import quote
 
@@ -39,16 +40,23 @@ def as_tenants(tenants: TenantInput | Sequence[TenantInput]) -> list[Tenant]:
             raise WeaviateInvalidInputError(f"tenants are names or Tenant values, got {t!r}")
     if not out:
         raise WeaviateInvalidInputError("no tenants given")
-    names = [t.name for t in out]
+    names = [tenant_name(t) for t in out]
     if duplicates := sorted({n for n in names if names.count(n) > 1}):
         raise WeaviateInvalidInputError(f"tenants given twice: {duplicates}")
     return out
+
+
+_TENANT_NAME = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
 def tenant_name(tenant: TenantInput) -> str:
     name = tenant.name if isinstance(tenant, Tenant) else tenant
     if not isinstance(name, str) or not name:
         raise WeaviateInvalidInputError(f"a tenant needs a non-empty name, got {tenant!r}")
+    if not _TENANT_NAME.fullmatch(name):
+        raise WeaviateInvalidInputError(
+            f"invalid tenant name {name!r}: use 1 to 64 letters, digits, _ and -"
+        )
     return name
 
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from typing import TypeVar, cast
 
@@ -24,7 +25,9 @@ from wvorm_core._transport.common import (
     TransportSettings,
     grpc_failure,
     method_options,
+    parse_reply,
     rest_failure,
+    rest_timeout,
 )
 from wvorm_core._transport.http2_aio import AsyncHttp2Channel
 from wvorm_core._transport.http2_events import CallFailed
@@ -63,12 +66,15 @@ class AsyncNetworkTransport:
         return await self._send_rest(call)
 
     async def _send_rest(self, call: RestRequest) -> RestResponse:
+        """httpx's timeout bounds each read; `wait_for` bounds the whole call."""
+        options = self.settings.rest_options(call)
+        request = self._http.request(call.method, call.path, **options)
         try:
-            reply = await self._http.request(
-                call.method, call.path, **self.settings.rest_options(call)
-            )
+            reply = await asyncio.wait_for(request, self.settings.timeouts[call.timeout])
         except httpx.TransportError as error:
             raise rest_failure(call, error) from None
+        except asyncio.TimeoutError:
+            raise rest_timeout(call) from None
         return RestResponse(reply.status_code, reply.content)
 
     async def _send_grpc(self, call: GrpcRequest) -> Message:
@@ -77,7 +83,7 @@ class AsyncNetworkTransport:
                 reply = await self._http2.unary(*self.settings.unary_arguments(call))
             except CallFailed as failure:
                 raise grpc_error(call.method, failure.code, failure.details) from None
-            return call.reply_type.FromString(reply)  # type: ignore[arg-type]  # (any buffer)
+            return parse_reply(call, reply)
         unary = self._unary_for(call)
         try:
             return await unary(call.request, **self.settings.grpc_call_options(call))

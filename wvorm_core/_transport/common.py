@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import json
 import urllib.request
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, cast
 
 import httpx
-from google.protobuf.message import Message
+from google.protobuf.message import DecodeError, Message
 
 from wvorm_core._ops.calls import GrpcRequest, RestRequest, TimeoutKind, grpc_error
 from wvorm_core._transport.auth import AuthSession
 from wvorm_core._transport.params import ConnectionParams
 from wvorm_core.classes.init import AdditionalConfig
-from wvorm_core.exceptions import WeaviateConnectionError, WeaviateTimeoutError
+from wvorm_core.exceptions import (
+    WeaviateConnectionError,
+    WeaviateInvalidInputError,
+    WeaviateTimeoutError,
+)
 
 if TYPE_CHECKING:
     import grpc
@@ -58,13 +63,15 @@ class TransportSettings:
         }
 
     def request_headers(self, call: RestRequest) -> dict[str, str]:
-        auth = self.auth.authorization if call.authenticated else None
-        return {"Authorization": auth} if auth else {}
+        headers = {"Content-Type": "application/json"} if call.json is not None else {}
+        if call.authenticated and (auth := self.auth.authorization):
+            headers["Authorization"] = auth
+        return headers
 
     def rest_options(self, call: RestRequest) -> dict[str, Any]:
         """The keyword arguments of `httpx`'s `request(call.method, call.path, ...)`."""
         return {
-            "json": call.json,
+            "content": json_body(call),
             "params": call.params,
             "data": call.form,
             "headers": self.request_headers(call),
@@ -112,6 +119,28 @@ class TransportSettings:
         ]
 
 
+def json_body(call: RestRequest) -> bytes | None:
+    """A request's JSON body; a value JSON cannot carry (NaN, an unpaired surrogate) is refused
+    before anything is sent."""
+    if call.json is None:
+        return None
+    try:
+        text = json.dumps(call.json, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+        return text.encode()
+    except (ValueError, TypeError) as error:  # UnicodeEncodeError is a ValueError
+        raise WeaviateInvalidInputError(
+            f"{call.method} {call.path}: the request cannot be sent as JSON: {error}"
+        ) from None
+
+
+def parse_reply(call: GrpcRequest, reply: bytes | bytearray) -> Message:
+    """A unary reply's message; bytes that do not parse fail as grpcio fails them (INTERNAL)."""
+    try:
+        return call.reply_type.FromString(reply)  # type: ignore[arg-type]  # (any buffer)
+    except DecodeError as error:
+        raise grpc_error(call.method, "INTERNAL", f"the reply does not parse: {error}") from None
+
+
 def serialize(message: Message | bytes) -> bytes:
     """A request's wire bytes; operations may hand them over already written."""
     return message if isinstance(message, bytes) else message.SerializeToString()
@@ -135,6 +164,11 @@ def rest_failure(call: RestRequest, error: httpx.TransportError) -> Exception:
     if isinstance(error, httpx.TimeoutException):
         return WeaviateTimeoutError(f"{call.method} {url}: no answer within the timeout")
     return WeaviateConnectionError(f"{call.method} {url}: {type(error).__name__}: {error}")
+
+
+def rest_timeout(call: RestRequest) -> Exception:
+    """The exception for an HTTP reply not read whole within the call's timeout."""
+    return WeaviateTimeoutError(f"{call.method} {call.path}: no answer within the timeout")
 
 
 def grpc_failure(call: GrpcRequest, error: grpc.RpcError) -> Exception:

@@ -14,6 +14,7 @@ import contextlib
 import os
 import select
 import socket
+import time
 
 from wvorm_core._transport.http2_connection import (
     MAX_ACK_DELAY,
@@ -57,23 +58,30 @@ class Connection:
         return machine.state is ConnectionState.IDLE
 
     def unary(self, head: bytes, request: bytes, limit: int) -> bytearray:
-        """Make one call: `head` is its header block, `request` its message; returns the reply
+        """Make one call within the connection's timeout (for the whole call, however slowly
+        the bytes come): `head` is its header block, `request` its message; returns the reply
         message, or raises `CallFailed`."""
         self.machine.send_request(head, request, limit)
+        deadline = None if self.timeout is None else time.monotonic() + self.timeout
         while True:
-            for event in self._exchange():
+            for event in self._exchange(deadline):
                 if type(event) is CallEnded:
                     if pending := self.machine.data_to_send():
                         with contextlib.suppress(OSError):
                             self.sock.sendall(pending)
                     return event.reply()
 
-    def _exchange(self) -> list[Event]:
-        """Write what the machine has to send, then read once; returns what came back. PING
-        acknowledgements wait for the next write, or `MAX_ACK_DELAY` without a reply."""
+    def _exchange(self, deadline: float | None) -> list[Event]:
+        """Write what the machine has to send, then read once, all by `deadline` (a
+        `time.monotonic()` value); returns what came back. PING acknowledgements wait for the
+        next write, or `MAX_ACK_DELAY` without a reply."""
         machine, sock = self.machine, self.sock
         writing = True
         try:
+            left = None if deadline is None else deadline - time.monotonic()
+            if left is not None and left <= 0:
+                raise TimeoutError("the call's deadline passed")
+            sock.settimeout(left)
             if pending := machine.data_to_send():
                 sock.sendall(pending)
             if machine.acks_waiting and not select.select((sock,), (), (), MAX_ACK_DELAY)[0]:
@@ -127,9 +135,7 @@ class Http2Channel:
             except IndexError:
                 break
             if connection.usable():
-                if connection.timeout != timeout:
-                    connection.sock.settimeout(timeout)
-                    connection.timeout = timeout
+                connection.timeout = timeout
                 return connection
             connection.close()
         return Connection(self.host, self.port, timeout)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Generator, Iterator
 from typing import TYPE_CHECKING, TypeVar
 
@@ -23,7 +24,9 @@ from wvorm_core._transport.common import (
     TransportSettings,
     grpc_failure,
     method_options,
+    parse_reply,
     rest_failure,
+    rest_timeout,
 )
 from wvorm_core._transport.http2 import Http2Channel
 from wvorm_core._transport.http2_events import CallFailed
@@ -66,11 +69,20 @@ class NetworkTransport:
         return self._send_rest(call)
 
     def _send_rest(self, call: RestRequest) -> RestResponse:
+        """httpx's timeout bounds each read; the reply is read in chunks so that one dripping
+        in slowly still fails once the call's timeout has passed in all."""
+        deadline = time.monotonic() + self.settings.timeouts[call.timeout]
+        body = bytearray()
         try:
-            reply = self._http.request(call.method, call.path, **self.settings.rest_options(call))
+            options = self.settings.rest_options(call)
+            with self._http.stream(call.method, call.path, **options) as reply:
+                for chunk in reply.iter_bytes():
+                    if time.monotonic() > deadline:
+                        raise rest_timeout(call)
+                    body += chunk
         except httpx.TransportError as error:
             raise rest_failure(call, error) from None
-        return RestResponse(reply.status_code, reply.content)
+        return RestResponse(reply.status_code, bytes(body))
 
     def _send_grpc(self, call: GrpcRequest) -> Message:
         if self._http2 is not None:
@@ -78,7 +90,7 @@ class NetworkTransport:
                 reply = self._http2.unary(*self.settings.unary_arguments(call))
             except CallFailed as failure:
                 raise grpc_error(call.method, failure.code, failure.details) from None
-            return call.reply_type.FromString(reply)  # type: ignore[arg-type]  # (any buffer)
+            return parse_reply(call, reply)
         import grpc
 
         unary = self._unary_for(call)

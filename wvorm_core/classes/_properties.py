@@ -10,7 +10,7 @@ from typing import ClassVar
 
 from wvorm_core.exceptions import WeaviateInvalidInputError
 
-_COLLECTION_NAME = re.compile(r"^[A-Za-z][_0-9A-Za-z]*$")
+_COLLECTION_NAME = re.compile(r"^[A-Za-z][_0-9A-Za-z]{0,254}$")
 _PROPERTY_NAME = re.compile(r"^[_A-Za-z][_0-9A-Za-z]{0,230}$")
 _RESERVED_PROPERTY_NAMES = frozenset({"id", "_id", "_additional", "vector"})
 
@@ -19,7 +19,8 @@ def check_collection_name(name: str) -> str:
     """Return `name` with its first letter capitalised, as Weaviate stores it."""
     if not isinstance(name, str) or not _COLLECTION_NAME.match(name):
         raise WeaviateInvalidInputError(
-            f"invalid collection name {name!r}: use letters, digits and _, starting with a letter"
+            f"invalid collection name {name!r}: use up to 255 letters, digits and _, starting"
+            " with a letter"
         )
     return name[0].upper() + name[1:]
 
@@ -37,6 +38,11 @@ def _check_new_property_name(name: str) -> str:
     check_property_name(name)
     if name in _RESERVED_PROPERTY_NAMES:
         raise WeaviateInvalidInputError(f"property name {name!r} is reserved by Weaviate")
+    if name[0].isupper():
+        lowered = name[0].lower() + name[1:]
+        raise WeaviateInvalidInputError(
+            f"invalid property name {name!r}: Weaviate would store it as {lowered!r}; name it so"
+        )
     return name
 
 
