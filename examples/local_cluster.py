@@ -20,6 +20,7 @@ def survive_a_crash(cluster: EmbeddedCluster, name: str = "Notes") -> list[str]:
         quorum.data.insert_many([{"text": "first"}, {"text": "second"}])
 
         cluster.kill(2)  # SIGKILL: no shutdown, as in a crash
+        cluster.wait_until_down(2)  # until the others notice, writes may wait on it
         quorum.data.insert({"text": "written while node 2 was down"})
         print(len(quorum.query.fetch_objects().objects), "objects at QUORUM with a node down")
 

@@ -460,6 +460,29 @@ class EmbeddedCluster:
         """End node `i` at once with SIGKILL, as a crash would."""
         self.server(i).kill()
 
+    def wait_until_down(self, i: int, timeout: float = 30.0) -> None:
+        """Wait until the running nodes report node `i` as not `HEALTHY` (or no longer list it).
+
+        Until then the cluster still counts the node as a replica: right after a crash a write
+        may wait on it (measured: a QUORUM insert over REST once waited out its 90 s timeout).
+        """
+        name = self.nodes[i].name
+        deadline = time.monotonic() + timeout
+        with httpx.Client(timeout=5.0, trust_env=False) as http:
+            while time.monotonic() < deadline:
+                for server in self.servers:
+                    if not server.is_running():
+                        continue
+                    try:
+                        found = http.get(f"{server.url}/v1/nodes").json().get("nodes", [])
+                    except (httpx.HTTPError, ValueError):
+                        continue
+                    status = {n.get("name"): n.get("status") for n in found}
+                    if status.get(name) != "HEALTHY":
+                        return
+                time.sleep(0.2)
+        raise EmbeddedServerError(f"node {name} still reported HEALTHY after {timeout:.0f} s")
+
     def restart(self, i: int, *, wait_healthy: bool = True) -> None:
         """Stop node `i` if it runs, start it on the same ports and data, wait until ready
         (and, with `wait_healthy`, until the whole cluster is healthy again)."""
