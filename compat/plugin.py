@@ -1,0 +1,221 @@
+"""The harness's one pytest plugin for the official client's integration suite.
+
+Loaded with `-p plugin` by `compat/run.py` in both runs. It
+
+- records every test's outcome (and every file that fails to import) as JSON lines in
+  `$WVORM_COMPAT_OUT`;
+- runs only the tests named in `$WVORM_COMPAT_SELECT`, if set, and stops a test after
+  `$WVORM_COMPAT_TIMEOUT` seconds;
+- with `WVORM_COMPAT_MODE=wvorm_core`, answers `import weaviate` (and every `weaviate.x.y`)
+  with `wvorm_core` modules, mapping the official client's deep private paths
+  (`weaviate.collections.classes.config`, ...) to where the same public names live in
+  `wvorm_core`, and gives clients and collections the one private probe the suite reads,
+  `._connection._weaviate_version`. Test bodies and assertions are not touched.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.abc
+import importlib.machinery
+import json
+import os
+import signal
+import sys
+import types
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import pytest
+
+MODE = os.environ.get("WVORM_COMPAT_MODE", "official")
+OUT = os.environ.get("WVORM_COMPAT_OUT")
+SELECT = os.environ.get("WVORM_COMPAT_SELECT")
+TIMEOUT = int(os.environ.get("WVORM_COMPAT_TIMEOUT", "120"))
+SERVER_VERSION = os.environ.get("WVORM_COMPAT_SERVER_VERSION", "1.39.2")
+
+# Where the official client's modules live in wvorm_core, where the path differs; every
+# other `weaviate.x` is looked up as `wvorm_core.x`.
+MODULE_MAP = {
+    "weaviate.collections.classes.config": "wvorm_core.classes.config",
+    "weaviate.collections.classes.config_named_vectors": "wvorm_core.classes.config",
+    "weaviate.collections.classes.config_vectors": "wvorm_core.classes.config",
+    "weaviate.collections.classes.grpc": "wvorm_core.classes.query",
+    "weaviate.collections.classes.data": "wvorm_core.classes.data",
+    "weaviate.collections.classes.filters": "wvorm_core.classes.filters",
+    "weaviate.collections.classes.tenants": "wvorm_core.classes.tenants",
+    "weaviate.collections.classes.aggregate": "wvorm_core.classes.aggregate",
+    "weaviate.collections.classes.batch": "wvorm_core.outputs.batch",
+    "weaviate.collections.classes.internal": "wvorm_core.outputs.query",
+    "weaviate.collections.classes.generative": "wvorm_core.classes.generate",
+    "weaviate.collections.classes.types": "wvorm_core.classes.types",
+    "weaviate.rbac.models": "wvorm_core.classes.rbac",
+    "weaviate.backup.backup": "wvorm_core.outputs.backup",
+    "weaviate.export.export": "wvorm_core.outputs.export",
+    "weaviate.connect.helpers": "wvorm_core.connect",
+}
+
+
+def _target(fullname: str) -> str:
+    return MODULE_MAP.get(fullname, "wvorm_core" + fullname[len("weaviate") :])
+
+
+class _Alias(importlib.abc.Loader):
+    """Loads `weaviate.x` as the already imported wvorm_core module (or an empty package
+    when only deeper paths exist, such as `weaviate.collections.classes`)."""
+
+    def __init__(self, module: types.ModuleType) -> None:
+        self.module = module
+
+    def create_module(self, spec: importlib.machinery.ModuleSpec) -> types.ModuleType:
+        return self.module
+
+    def exec_module(self, module: types.ModuleType) -> None:
+        """The module is already executed."""
+
+
+class WeaviateAsWvormCore(importlib.abc.MetaPathFinder):
+    """Answers `import weaviate...` with wvorm_core's modules."""
+
+    def find_spec(
+        self,
+        fullname: str,
+        path: Sequence[str] | None,
+        target: types.ModuleType | None = None,
+    ) -> importlib.machinery.ModuleSpec | None:
+        if fullname != "weaviate" and not fullname.startswith("weaviate."):
+            return None
+        name = _target(fullname)
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as error:
+            prefix = fullname + "."
+            if error.name != name or not any(key.startswith(prefix) for key in MODULE_MAP):
+                raise ModuleNotFoundError(
+                    f"{fullname} (answered by {name}): {error}", name=fullname
+                ) from None
+            module = types.ModuleType(fullname, f"stand-in package for {fullname}")
+            module.__path__ = []
+        return importlib.machinery.ModuleSpec(
+            fullname, _Alias(module), is_package=hasattr(module, "__path__")
+        )
+
+
+class _VersionProbe:
+    """What the suite reads from `_connection._weaviate_version`."""
+
+    def __init__(self, text: str) -> None:
+        self.major, self.minor, self.patch = (int(part) for part in text.split(".")[:3])
+
+    def _tuple(self) -> tuple[int, int, int]:
+        return (self.major, self.minor, self.patch)
+
+    def is_at_least(self, major: int, minor: int, patch: int) -> bool:
+        return self._tuple() >= (major, minor, patch)
+
+    def is_lower_than(self, major: int, minor: int, patch: int) -> bool:
+        return self._tuple() < (major, minor, patch)
+
+    def is_at_least_any(self, *minimums: tuple[int, int, int]) -> bool:
+        for major, minor, patch in reversed(minimums):
+            if (self.major, self.minor) >= (major, minor):
+                return self.is_at_least(major, minor, patch)
+        return False
+
+    def __str__(self) -> str:
+        return ".".join(map(str, self._tuple()))
+
+
+class _ConnectionProbe:
+    def __init__(self) -> None:
+        self._weaviate_version = _VersionProbe(SERVER_VERSION)
+
+
+def _add_connection_probe() -> None:
+    from wvorm_core import client
+    from wvorm_core._async import collection as async_collection
+    from wvorm_core._sync import collection as sync_collection
+
+    probe = _ConnectionProbe()
+    owners: list[Any] = [
+        client.WeaviateClient,
+        client.WeaviateAsyncClient,
+        sync_collection.Collection,
+        async_collection.AsyncCollection,
+    ]
+    for owner in owners:
+        if not hasattr(owner, "_connection"):
+            owner._connection = probe
+
+
+if MODE == "wvorm_core":
+    if any(name == "weaviate" or name.startswith("weaviate.") for name in sys.modules):
+        raise RuntimeError("the official client was imported before the compat plugin")
+    sys.meta_path.insert(0, WeaviateAsWvormCore())
+    _add_connection_probe()
+
+
+def _write(record: dict[str, str]) -> None:
+    if OUT:
+        with open(OUT, "a") as out:
+            out.write(json.dumps(record) + "\n")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if not SELECT:
+        return
+    with open(SELECT) as listed:
+        wanted = {line.strip() for line in listed if line.strip()}
+    kept = [item for item in items if item.nodeid in wanted]
+    config.hook.pytest_deselected(items=[item for item in items if item.nodeid not in wanted])
+    items[:] = kept
+
+
+def pytest_collectreport(report: pytest.CollectReport) -> None:
+    if report.failed:
+        text = str(report.longrepr).strip().splitlines()
+        _write({"file": report.nodeid, "outcome": "import-error", "why": text[-1] if text else ""})
+
+
+class TestTimeout(Exception):
+    """A test ran longer than the harness allows."""
+
+
+def _on_alarm(signum: int, frame: object) -> None:
+    raise TestTimeout(f"the test ran longer than {TIMEOUT} s")
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
+    previous = signal.signal(signal.SIGALRM, _on_alarm)
+    signal.alarm(TIMEOUT)
+    try:
+        return (yield)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+_outcomes: dict[str, tuple[str, str]] = {}
+
+
+def _last_line(report: pytest.TestReport) -> str:
+    if isinstance(report.longrepr, tuple):
+        return str(report.longrepr[-1])
+    lines = str(report.longrepr).strip().splitlines()
+    return lines[-1][:300] if lines else ""
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    """Keep a test's first outcome that is not a pass (setup, call or teardown)."""
+    if _outcomes.get(report.nodeid, ("passed", ""))[0] == "passed":
+        if report.failed:
+            outcome = "failed" if report.when == "call" else "error"
+            _outcomes[report.nodeid] = (outcome, _last_line(report))
+        elif report.skipped:
+            _outcomes[report.nodeid] = ("skipped", _last_line(report))
+        else:
+            _outcomes[report.nodeid] = ("passed", "")
+    if report.when == "teardown":
+        outcome, why = _outcomes.pop(report.nodeid)
+        _write({"test": report.nodeid, "outcome": outcome, "why": why})
