@@ -60,22 +60,39 @@ def _target(fullname: str) -> str:
     return MODULE_MAP.get(fullname, "wvorm_core" + fullname[len("weaviate") :])
 
 
-class _Alias(importlib.abc.Loader):
-    """Loads `weaviate.x` as the already imported wvorm_core module (or an empty package
-    when only deeper paths exist, such as `weaviate.collections.classes`)."""
+class _Proxy(types.ModuleType):
+    """`weaviate.x` as a view of the wvorm_core module answering it: every attribute is read
+    from `target`. A private name (`_X`) that wvorm_core lacks reads as `typing.Any`, since
+    the suite imports the official client's private classes for annotations; used at run
+    time (`isinstance`), `Any` fails the test, as it should."""
 
-    def __init__(self, module: types.ModuleType) -> None:
-        self.module = module
+    def __init__(self, name: str, target: types.ModuleType | None) -> None:
+        super().__init__(name, f"{name}, answered by {target.__name__ if target else 'nothing'}")
+        self._target = target
+        if target is None or hasattr(target, "__path__"):
+            self.__path__: list[str] = []
+
+    def __getattr__(self, name: str) -> Any:
+        if self._target is not None and hasattr(self._target, name):
+            return getattr(self._target, name)
+        if name.startswith("_") and not name.startswith("__"):
+            return Any
+        raise AttributeError(f"module {self.__name__!r} has no attribute {name!r}")
+
+
+class _ProxyLoader(importlib.abc.Loader):
+    def __init__(self, target: types.ModuleType | None) -> None:
+        self.target = target
 
     def create_module(self, spec: importlib.machinery.ModuleSpec) -> types.ModuleType:
-        return self.module
+        return _Proxy(spec.name, self.target)
 
     def exec_module(self, module: types.ModuleType) -> None:
-        """The module is already executed."""
+        """Nothing to run: the proxy reads the target module."""
 
 
 class WeaviateAsWvormCore(importlib.abc.MetaPathFinder):
-    """Answers `import weaviate...` with wvorm_core's modules."""
+    """Answers `import weaviate...` with views of wvorm_core's modules."""
 
     def find_spec(
         self,
@@ -86,19 +103,18 @@ class WeaviateAsWvormCore(importlib.abc.MetaPathFinder):
         if fullname != "weaviate" and not fullname.startswith("weaviate."):
             return None
         name = _target(fullname)
+        module: types.ModuleType | None
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as error:
             prefix = fullname + "."
             if error.name != name or not any(key.startswith(prefix) for key in MODULE_MAP):
                 raise ModuleNotFoundError(
-                    f"{fullname} (answered by {name}): {error}", name=fullname
+                    f"No module named {fullname!r} (looked for {name!r})", name=fullname
                 ) from None
-            module = types.ModuleType(fullname, f"stand-in package for {fullname}")
-            module.__path__ = []
-        return importlib.machinery.ModuleSpec(
-            fullname, _Alias(module), is_package=hasattr(module, "__path__")
-        )
+            module = None
+        is_package = module is None or hasattr(module, "__path__")
+        return importlib.machinery.ModuleSpec(fullname, _ProxyLoader(module), is_package=is_package)
 
 
 class _VersionProbe:
