@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from wvorm_core._ops.schema import check_create_dict, create_body
+from wvorm_core._ops.schema import check_create_dict
 from wvorm_core.classes.config import (
     Configure,
     DataType,
@@ -19,6 +19,7 @@ from wvorm_core.classes.config import (
     Tokenization,
     VectorDistances,
     VectorFilterStrategy,
+    collection_schema,
 )
 from wvorm_core.exceptions import WeaviateInvalidInputError
 
@@ -28,7 +29,7 @@ Q = Configure.VectorIndex.Quantizer
 
 
 def test_payload() -> None:
-    body = create_body(
+    body = collection_schema(
         "question",
         description="trivia",
         properties=[
@@ -70,7 +71,7 @@ def test_payload() -> None:
 
 
 def test_collection_level_settings() -> None:
-    body = create_body(
+    body = collection_schema(
         "Article",
         properties=[
             Property(
@@ -138,12 +139,12 @@ def test_collection_level_settings() -> None:
         "reranker-cohere": {"model": "rerank-v3.5"},
     }
     assert "vectorConfig" not in body
-    sharded = create_body("A", sharding_config=Configure.sharding(desired_count=3))
+    sharded = collection_schema("A", sharding_config=Configure.sharding(desired_count=3))
     assert sharded["shardingConfig"] == {"desiredCount": 3}
 
 
 def test_text_analyzer_and_stopword_presets() -> None:
-    body = create_body(
+    body = collection_schema(
         "A",
         properties=[
             Property(
@@ -167,7 +168,7 @@ def test_text_analyzer_and_stopword_presets() -> None:
 
 
 def _index(vector: object) -> object:
-    return create_body("A", vector_config=vector)["vectorConfig"]["default"]  # type: ignore[arg-type,index]
+    return collection_schema("A", vector_config=vector)["vectorConfig"]["default"]  # type: ignore[arg-type,index]
 
 
 def test_vector_indexes_and_quantizers() -> None:
@@ -303,7 +304,7 @@ def test_multi_modal_and_ref2vec() -> None:
     clip = V.multi2vec_clip(
         image_fields=[Multi2VecField("img", 0.7)], text_fields=[Multi2VecField("cap", 0.3)]
     )
-    body = create_body(
+    body = collection_schema(
         "A",
         properties=[
             Property(name="img", data_type=DataType.BLOB),
@@ -367,7 +368,7 @@ def test_multi_modal_and_ref2vec() -> None:
 )
 def test_bad_input(kwargs: dict[str, object], message: str) -> None:
     with pytest.raises(WeaviateInvalidInputError, match=message):
-        create_body(**kwargs)  # type: ignore[arg-type]
+        collection_schema(**kwargs)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,6 @@ import tempfile
 import urllib.request
 from pathlib import Path
 
-from wvorm_core._ops.schema import create_body
 from wvorm_core.classes.config import (
     Configure,
     DataType,
@@ -19,6 +18,7 @@ from wvorm_core.classes.config import (
     ReferenceProperty,
     ReplicationDeletionStrategy,
     Tokenization,
+    collection_schema,
 )
 from wvorm_core.embedded import EmbeddedOptions, EmbeddedServer
 from wvorm_core.testing import LocalVectorizer
@@ -34,7 +34,7 @@ def bodies() -> dict[str, dict[str, object]]:
         Property(name="street", data_type=DataType.TEXT, description="the street"),
         Property(name="number", data_type=DataType.INT),
     ]
-    book = create_body(
+    book = collection_schema(
         "Book",
         description="A book.",
         properties=[
@@ -82,11 +82,11 @@ def bodies() -> dict[str, dict[str, object]]:
         generative_config=Configure.Generative.dummy(),
     )
     return {
-        "author": create_body(
+        "author": collection_schema(
             "Author", properties=[Property(name="name", data_type=DataType.TEXT)]
         ),
         "book": book,
-        "diary": create_body(
+        "diary": collection_schema(
             "Diary",
             properties=[Property(name="entry", data_type=DataType.TEXT)],
             multi_tenancy_config=Configure.multi_tenancy(),

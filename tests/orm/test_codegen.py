@@ -17,7 +17,7 @@ import pytest
 
 from wvorm import WvModel, info_of
 from wvorm.codegen import InspectError, models_source
-from wvorm_core._ops.schema import create_body
+from wvorm_core.classes.config import collection_schema
 
 RECORDED: list[dict[str, Any]] = json.loads(
     (Path(__file__).parent / "fixtures" / "inspect_schema.json").read_text()
@@ -71,7 +71,7 @@ def test_recorded_schema_becomes_models_that_send_what_is_stored() -> None:
     found = models(load(models_source(RECORDED)))
     assert sorted(found) == ["InspArticle", "InspPerson", "InspTenanted"]
     for stored in RECORDED:
-        body = create_body(**info_of(found[stored["class"]]).create_arguments())
+        body = collection_schema(**info_of(found[stored["class"]]).create_arguments())
         sent_is_stored(body, stored, stored["class"])
 
 
@@ -304,7 +304,7 @@ def test_unknown_vectorizer_settings_are_spelled_out() -> None:
     assert 'module_name="text2vec-transformers"' in source
     assert '"newKnob": 3' in source
     model = models(load(source))["A"]
-    body = create_body(**info_of(model).create_arguments())
+    body = collection_schema(**info_of(model).create_arguments())
     assert body["vectorConfig"]["v"]["vectorizer"] == {  # type: ignore[index]
         "text2vec-transformers": {"vectorizeClassName": True, "newKnob": 3}
     }

@@ -21,7 +21,7 @@ from tests.orm.inspect_schemas import PREFIX, SCHEMAS, create_set, live, renamed
 from wvorm import WvModel, info_of
 from wvorm.codegen import models_source
 from wvorm.migrate import plan
-from wvorm_core._ops.schema import create_body
+from wvorm_core.classes.config import collection_schema
 from wvorm_core.embedded import EmbeddedServer
 
 FIXTURE = Path(__file__).parent / "fixtures" / "inspect_schema.json"
@@ -95,7 +95,9 @@ def test_inspected_models_recreate_the_schema(
     assert planned.is_empty, planned.table()
 
     copy = f"{prefix}Copy"
-    bodies = [renamed(create_body(**info_of(m).create_arguments()), prefix, copy) for m in models]
+    bodies = [
+        renamed(collection_schema(**info_of(m).create_arguments()), prefix, copy) for m in models
+    ]
     create_set(http, bodies)  # type: ignore[arg-type]
     for name, schema in zip(names, schemas, strict=True):
         recreated = renamed(live(http, name.replace(prefix, copy, 1)), copy, prefix)

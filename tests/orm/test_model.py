@@ -11,8 +11,7 @@ from pydantic import BaseModel
 
 from wvorm import Field, ModelDefinitionError, Prop, Ref, WvModel, info_of
 from wvorm._mapping import builder, stored_fields, to_properties, to_references
-from wvorm_core._ops.schema import create_body
-from wvorm_core.classes.config import Configure, DataType, Tokenization
+from wvorm_core.classes.config import Configure, DataType, Tokenization, collection_schema
 from wvorm_core.classes.data import GeoCoordinate, PhoneNumber
 
 
@@ -55,7 +54,7 @@ def test_collection_definition() -> None:
     info = info_of(Question)
     assert info.collection == "Trivia"
     assert info_of(Author).settings.description == "People who write questions."
-    body = create_body(**info.create_arguments())
+    body = collection_schema(**info.create_arguments())
     types = {p["name"]: p["dataType"] for p in body["properties"]}  # type: ignore[attr-defined]
     assert types == {
         "question": [DataType.TEXT.value],

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
+from wvorm_core._async._namespace import AsyncNamespace
 from wvorm_core._ops import alias
 from wvorm_core._ops.alias import Alias
-from wvorm_core._transport.base import AsyncTransport
 
 
-class AsyncAliasNamespace:
+class AsyncAliasNamespace(AsyncNamespace):
     """Collection aliases (asyncio)."""
-
-    def __init__(self, transport: AsyncTransport) -> None:
-        self._transport = transport
 
     async def create(self, *, alias_name: str, target_collection: str) -> None:
         """Make `alias_name` another name of `target_collection`."""

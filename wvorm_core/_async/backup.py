@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from wvorm_core._async._namespace import AsyncNamespace
 from wvorm_core._ops import backup
 from wvorm_core._ops.backup import BackupOperation, Collections
 from wvorm_core._polling import AsyncPoller
-from wvorm_core._transport.base import AsyncTransport
 from wvorm_core.classes.backup import (
     BackupConfigCreate,
     BackupConfigRestore,
@@ -16,11 +16,8 @@ from wvorm_core.classes.backup import (
 from wvorm_core.outputs.backup import BackupListReturn, BackupReturn, BackupStatusReturn
 
 
-class AsyncBackupNamespace:
+class AsyncBackupNamespace(AsyncNamespace):
     """Backups of collections (with their aliases) on a backup backend (asyncio)."""
-
-    def __init__(self, transport: AsyncTransport) -> None:
-        self._transport = transport
 
     async def create(
         self,

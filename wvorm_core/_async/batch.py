@@ -5,7 +5,6 @@ The logic is `wvorm_core._ops.batch`; the senders that move requests are `wvorm_
 
 from __future__ import annotations
 
-from types import TracebackType
 from uuid import UUID
 
 from typing_extensions import Self
@@ -35,12 +34,7 @@ class AsyncClientBatch(BatchReport):
         self._entered = True
         return self
 
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    async def __aexit__(self, *exc: object) -> None:
         sender = self._running()
         self._entered = False
         await sender.finish()

@@ -1,11 +1,10 @@
-"""`WeaviateAsyncClient`: one connection to a Weaviate server, for asyncio code."""
+"""`WeaviateAsyncClient`: one connection to a Weaviate server (asyncio)."""
 
 from __future__ import annotations
 
 import warnings
 from collections.abc import Mapping
 from functools import cached_property
-from types import TracebackType
 from typing import TYPE_CHECKING
 
 from wvorm_core._async.alias import AsyncAliasNamespace
@@ -31,7 +30,7 @@ if TYPE_CHECKING:
 
 
 class WeaviateAsyncClient(BaseClient):
-    """An asyncio client. Use `async with`, or `await connect()` and `await close()`."""
+    """A client (asyncio). Use `async with`, or `await connect()` and `await close()`."""
 
     collections: AsyncCollections
     """The collections on the server: create, use, list, delete."""
@@ -171,10 +170,5 @@ class WeaviateAsyncClient(BaseClient):
         await self.connect()
         return self
 
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    async def __aexit__(self, *exc: object) -> None:
         await self.close()

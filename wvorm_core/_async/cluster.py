@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Literal, overload
 from uuid import UUID
 
+from wvorm_core._async._namespace import AsyncNamespace
 from wvorm_core._ops import cluster
 from wvorm_core._transport.base import AsyncTransport
 from wvorm_core.classes.replication import ReplicationType
@@ -25,11 +26,8 @@ from wvorm_core.outputs.replication import (
 )
 
 
-class AsyncReplicationsNamespace:
+class AsyncReplicationsNamespace(AsyncNamespace):
     """Replica movement operations registered in the cluster (asyncio)."""
-
-    def __init__(self, transport: AsyncTransport) -> None:
-        self._transport = transport
 
     @overload
     async def get(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from types import TracebackType
 from typing import Generic
 from uuid import UUID
 
@@ -33,13 +32,8 @@ class AsyncCollectionBatch(BatchReport, Generic[P]):
         await self._batch.__aenter__()
         return self
 
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self._batch.__aexit__(exc_type, exc, tb)
+    async def __aexit__(self, *exc: object) -> None:
+        await self._batch.__aexit__(*exc)
 
     async def add_object(
         self,

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, overload
 
+from wvorm_core._async._namespace import AsyncNamespace
 from wvorm_core._async.collection import AsyncCollection
 from wvorm_core._context import CollectionContext
 from wvorm_core._ops import config, schema
-from wvorm_core._transport.base import AsyncTransport
 from wvorm_core.classes.config import (
     AnyReferenceProperty,
     GenerativeProvider,
@@ -19,6 +19,7 @@ from wvorm_core.classes.config import (
     RerankerProvider,
     ShardingConfigCreate,
     VectorConfig,
+    collection_schema,
 )
 from wvorm_core.outputs.query import P, R
 
@@ -26,11 +27,8 @@ if TYPE_CHECKING:
     from wvorm_core.outputs.config import CollectionConfig, CollectionConfigSimple
 
 
-class AsyncCollections:
+class AsyncCollections(AsyncNamespace):
     """The collections of one server (asyncio)."""
-
-    def __init__(self, transport: AsyncTransport) -> None:
-        self._transport = transport
 
     async def create(
         self,
@@ -50,7 +48,7 @@ class AsyncCollections:
         data_model_references: type[R] | None = None,
     ) -> AsyncCollection[P, R]:
         """Create a collection and return a handle to it, typed by the data models if given."""
-        body = schema.create_body(
+        body = collection_schema(
             name, description=description, properties=properties, references=references,
             vector_config=vector_config, inverted_index_config=inverted_index_config,
             multi_tenancy_config=multi_tenancy_config, replication_config=replication_config,

@@ -59,7 +59,7 @@ class AsyncDataCollection(Generic[P, R]):
     ) -> None:
         """Replace an object: properties not given are removed."""
         return await self._transport.run(
-            data.replace(self._scope, uuid, properties, references, vector)
+            data.write(self._scope, uuid, properties, references, vector, merge=False)
         )
 
     async def update(
@@ -71,7 +71,7 @@ class AsyncDataCollection(Generic[P, R]):
     ) -> None:
         """Merge the given properties (and vector) into an object; others stay."""
         return await self._transport.run(
-            data.update(self._scope, uuid, properties, references, vector)
+            data.write(self._scope, uuid, properties, references, vector, merge=True)
         )
 
     async def delete_by_id(self, uuid: UUID | str) -> bool:

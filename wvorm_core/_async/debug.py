@@ -4,17 +4,14 @@ from __future__ import annotations
 
 from uuid import UUID
 
+from wvorm_core._async._namespace import AsyncNamespace
 from wvorm_core._ops import debug
-from wvorm_core._transport.base import AsyncTransport
 from wvorm_core.classes.config import ConsistencyLevel
 from wvorm_core.classes.debug import DebugRESTObject
 
 
-class AsyncDebugNamespace:
+class AsyncDebugNamespace(AsyncNamespace):
     """Debugging reads (asyncio)."""
-
-    def __init__(self, transport: AsyncTransport) -> None:
-        self._transport = transport
 
     async def get_object_over_rest(
         self,

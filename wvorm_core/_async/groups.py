@@ -5,16 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal, overload
 
+from wvorm_core._async._namespace import AsyncNamespace
 from wvorm_core._ops import rbac
 from wvorm_core._transport.base import AsyncTransport
 from wvorm_core.outputs.rbac import Role, RoleBase
 
 
-class AsyncOidcGroups:
+class AsyncOidcGroups(AsyncNamespace):
     """Roles of the groups named in OIDC tokens (asyncio)."""
-
-    def __init__(self, transport: AsyncTransport) -> None:
-        self._transport = transport
 
     @overload
     async def get_assigned_roles(

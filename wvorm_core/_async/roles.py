@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
+from wvorm_core._async._namespace import AsyncNamespace
 from wvorm_core._ops import rbac
-from wvorm_core._transport.base import AsyncTransport
 from wvorm_core.classes.rbac import PermissionsInputType
 from wvorm_core.outputs.rbac import GroupAssignment, Role, UserAssignment
 
 
-class AsyncRoles:
+class AsyncRoles(AsyncNamespace):
     """Roles and their permissions (asyncio); needs a server with RBAC enabled."""
-
-    def __init__(self, transport: AsyncTransport) -> None:
-        self._transport = transport
 
     async def list_all(self) -> dict[str, Role]:
         """Every role the client may read, keyed by name."""

@@ -5,18 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal, overload
 
+from wvorm_core._async._namespace import AsyncNamespace
 from wvorm_core._ops import rbac
 from wvorm_core._transport.base import AsyncTransport
 from wvorm_core.outputs.rbac import OwnUser, Role, RoleBase, UserDB
 
 
-class _UserRoles:
+class _UserRoles(AsyncNamespace):
     """Role assignment of one kind of user (asyncio)."""
 
     _user_type: rbac.UserType
-
-    def __init__(self, transport: AsyncTransport) -> None:
-        self._transport = transport
 
     @overload
     async def get_assigned_roles(

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Literal
+from enum import Enum
+from typing import Literal, TypeVar
 from urllib.parse import quote
 
 from wvorm_core._ops import json_values as jv
@@ -35,6 +36,8 @@ Collections = str | Sequence[str] | None
 """One collection name, several, or None for all."""
 
 BackupOperation = Literal["create", "restore"]
+
+_State = TypeVar("_State", bound=Enum)
 
 _JOB_ID = re.compile(r"^[a-z0-9_-]+$")
 _FRACTION = re.compile(r"(\.\d{6})\d+")
@@ -96,14 +99,16 @@ def _path(backend: BackupStorage, backup_id: str, operation: BackupOperation) ->
     return f"/backups/{backend.value}/{quote(backup_id)}{tail}"
 
 
-def _status(value: object) -> BackupStatus:
+def job_status(kind: type[_State], value: object, job: str) -> _State:
+    """The `kind` member a job's (or shard's) status names; a `WeaviateError` otherwise."""
     try:
-        return BackupStatus(value)
+        return kind(value)
     except ValueError:
-        raise WeaviateError(f"unexpected backup status {value!r}") from None
+        raise WeaviateError(f"unexpected {job} status {value!r}") from None
 
 
-def _reply(body: object, context: str) -> jv.JsonObject:
+def reply_object(body: object, context: str) -> jv.JsonObject:
+    """A reply body that must be a JSON object; a `WeaviateError` naming `context` otherwise."""
     if not isinstance(body, dict):
         raise WeaviateError(f"{context}: unexpected reply {body!r}")
     return body
@@ -112,7 +117,7 @@ def _reply(body: object, context: str) -> jv.JsonObject:
 def _job(body: jv.JsonObject, backup_id: str) -> BackupReturn:
     return BackupReturn(
         backup_id=jv.get(body, "id", str, backup_id),
-        status=_status(body.get("status")),
+        status=job_status(BackupStatus, body.get("status"), "backup"),
         path=jv.get(body, "path", str, ""),
         error=jv.opt(body, "error", str) or None,
         size=jv.get(body, "size", float, 0.0),
@@ -141,7 +146,7 @@ def create(
         )
     context = f"create backup {backup_id!r}"
     reply = yield from rest("POST", f"/backups/{backend.value}", json=body, context=context)
-    return _job(_reply(reply.json(), context), backup_id)
+    return _job(reply_object(reply.json(), context), backup_id)
 
 
 def restore(
@@ -174,7 +179,7 @@ def restore(
     context = f"restore backup {backup_id!r}"
     path = _path(backend, backup_id, "restore")
     reply = yield from rest("POST", path, json=body, context=context)
-    return _job(_reply(reply.json(), context), backup_id)
+    return _job(reply_object(reply.json(), context), backup_id)
 
 
 def status(
@@ -190,7 +195,7 @@ def status(
     reply = yield from rest(
         "GET", _path(backend, backup_id, operation), params=params, context=context
     )
-    job = _job(_reply(reply.json(), context), backup_id)
+    job = _job(reply_object(reply.json(), context), backup_id)
     return BackupStatusReturn(job.backup_id, job.status, job.path, job.error, job.size)
 
 
@@ -255,7 +260,7 @@ def list_backups(
 def _listed(body: jv.JsonObject) -> BackupListReturn:
     return BackupListReturn(
         backup_id=jv.get(body, "id", str, ""),
-        status=_status(body.get("status")),
+        status=job_status(BackupStatus, body.get("status"), "backup"),
         collections=list(jv.strings(body.get("classes")) or ()),
         started_at=timestamp(body.get("startedAt")),
         completed_at=timestamp(body.get("completedAt")),

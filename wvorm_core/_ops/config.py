@@ -45,6 +45,18 @@ def get_schema(name: str) -> Op[dict[str, object]]:
     return body
 
 
+def physical_name(name: str) -> Op[str]:
+    """The collection `name` stands for: an alias's target, or `name` itself.
+
+    The server reads a collection through an alias but refuses schema changes addressed to
+    one, so the calls that change a collection resolve the name first.
+    """
+    from wvorm_core._ops import alias
+
+    found = yield from alias.get(name)
+    return found.collection if found is not None else name
+
+
 def get_full(name: str) -> Op[CollectionConfig]:
     from wvorm_core._ops.config_parse import parse_collection
 
@@ -176,9 +188,10 @@ def check_property_dict(prop: object) -> JsonObject:
 
 def add_property_from_dict(name: str, prop: JsonObject) -> Op[None]:
     """POST a property or reference given as REST JSON."""
+    collection = yield from physical_name(name)
     yield from rest(
         "POST",
-        f"{schema_path(name)}/properties",
+        f"{schema_path(collection)}/properties",
         json=dict(prop),
         context=f"add property {prop.get('name')!r} to {name!r}",
     )
@@ -202,7 +215,7 @@ def add_property(name: str, prop: Property | AnyReferenceProperty) -> Op[None]:
     )
     yield from rest(
         "POST",
-        f"{schema_path(name)}/properties",
+        f"{schema_path(str(body.get('class') or name))}/properties",
         json=payload,
         context=f"add property {prop.name!r} to {name!r}",
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 from uuid import UUID
 
 from wvorm_core._ops.batch import check_uuid, random_uuid
@@ -77,37 +78,24 @@ def insert(
     return ident
 
 
-def replace(
+def write(
     scope: Scope,
     uuid: object,
     properties: object,
     references: ReferenceInputs | None,
     vector: Vectors | None,
+    *,
+    merge: bool,
 ) -> Op[None]:
-    """`PUT`: replace the whole object."""
-    path, ident = scope.object_path(uuid, "replace: uuid")
-    body = _body(scope, properties, references, vector, "replace")
+    """`PUT`: replace the whole object; with `merge`, `PATCH`: merge the given properties
+    (and vector) into it."""
+    method, verb, ok = ("PATCH", "update", (200, 204)) if merge else ("PUT", "replace", (200,))
+    path, ident = scope.object_path(uuid, f"{verb}: uuid")
+    body = _body(scope, properties, references, vector, verb)
     body["id"] = str(ident)
     yield from rest(
-        "PUT", path, json=body, params=scope.params(tenant=False), timeout="insert",
-        context="replace object",
-    )  # fmt: skip
-
-
-def update(
-    scope: Scope,
-    uuid: object,
-    properties: object,
-    references: ReferenceInputs | None,
-    vector: Vectors | None,
-) -> Op[None]:
-    """`PATCH`: merge the given properties (and vector) into the object."""
-    path, ident = scope.object_path(uuid, "update: uuid")
-    body = _body(scope, properties, references, vector, "update")
-    body["id"] = str(ident)
-    yield from rest(
-        "PATCH", path, json=body, params=scope.params(tenant=False), ok=(200, 204),
-        timeout="insert", context="update object",
+        method, path, json=body, params=scope.params(tenant=False), ok=ok, timeout="insert",
+        context=f"{verb} object",
     )  # fmt: skip
 
 
@@ -135,28 +123,38 @@ def _reference_path(scope: Scope, from_uuid: object, from_property: str, where: 
     return f"{path}/references/{check_property_name(from_property)}"
 
 
+def _per_beacon(
+    method: Literal["POST", "DELETE"],
+    scope: Scope,
+    from_uuid: object,
+    from_property: str,
+    to: ReferenceInput,
+) -> Op[None]:
+    where, ok, context = (
+        ("reference_add", (200,), "add reference")
+        if method == "POST"
+        else ("reference_delete", (204,), "delete reference")
+    )
+    path = _reference_path(scope, from_uuid, from_property, where)
+    for beacon in beacons(to, f"{where}: to"):
+        yield from rest(
+            method, path, json=beacon, params=scope.params(), ok=ok, timeout="insert",
+            context=context,
+        )  # fmt: skip
+
+
 def reference_add(
     scope: Scope, from_uuid: object, from_property: str, to: ReferenceInput
 ) -> Op[None]:
     """`POST .../references/{property}`, once per target uuid."""
-    path = _reference_path(scope, from_uuid, from_property, "reference_add")
-    for beacon in beacons(to, "reference_add: to"):
-        yield from rest(
-            "POST", path, json=beacon, params=scope.params(), timeout="insert",
-            context="add reference",
-        )  # fmt: skip
+    return _per_beacon("POST", scope, from_uuid, from_property, to)
 
 
 def reference_delete(
     scope: Scope, from_uuid: object, from_property: str, to: ReferenceInput
 ) -> Op[None]:
     """`DELETE .../references/{property}`, once per target."""
-    path = _reference_path(scope, from_uuid, from_property, "reference_delete")
-    for beacon in beacons(to, "reference_delete: to"):
-        yield from rest(
-            "DELETE", path, json=beacon, params=scope.params(), ok=(204,), timeout="insert",
-            context="delete reference",
-        )  # fmt: skip
+    return _per_beacon("DELETE", scope, from_uuid, from_property, to)
 
 
 def reference_replace(

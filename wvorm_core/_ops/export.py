@@ -3,17 +3,25 @@ the objects, written by a backup module."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from urllib.parse import quote
 
 from wvorm_core._ops import json_values as jv
-from wvorm_core._ops.backup import Collections, collection_filter, job_id, storage, timestamp
+from wvorm_core._ops.backup import (
+    Collections,
+    collection_filter,
+    job_id,
+    job_status,
+    reply_object,
+    storage,
+    timestamp,
+)
 from wvorm_core._ops.calls import Op, rest
 from wvorm_core._ops.server import ServerVersion
 from wvorm_core.classes.export import ExportFileFormat, ExportStorage
 from wvorm_core.exceptions import (
     ExportCanceledError,
     ExportFailedError,
-    WeaviateError,
     WeaviateInvalidInputError,
 )
 from wvorm_core.outputs.export import (
@@ -29,17 +37,18 @@ def _require(version: ServerVersion) -> None:
     version.require("collection export", 1, 37)
 
 
-def _status(value: object) -> ExportStatus:
-    try:
-        return ExportStatus(value)
-    except ValueError:
-        raise WeaviateError(f"unexpected export status {value!r}") from None
-
-
-def _object(body: object, context: str) -> jv.JsonObject:
-    if not isinstance(body, dict):
-        raise WeaviateError(f"{context}: unexpected reply {body!r}")
-    return body
+def _started(
+    data: jv.JsonObject, export_id: str, backend: ExportStorage
+) -> tuple[str, str, str, ExportStatus, datetime | None, list[str]]:
+    """The fields an export's create reply and status reply share, in field order."""
+    return (
+        jv.get(data, "id", str, export_id),
+        jv.get(data, "backend", str, backend.value),
+        jv.get(data, "path", str, ""),
+        job_status(ExportStatus, data.get("status"), "export"),
+        timestamp(data.get("startedAt")),
+        list(jv.strings(data.get("classes")) or ()),
+    )
 
 
 def create(
@@ -66,24 +75,13 @@ def create(
     }
     context = f"create export {export_id!r}"
     reply = yield from rest("POST", f"/export/{backend.value}", json=body, context=context)
-    data = _object(reply.json(), context)
-    return ExportCreateReturn(
-        export_id=jv.get(data, "id", str, export_id),
-        backend=jv.get(data, "backend", str, backend.value),
-        path=jv.get(data, "path", str, ""),
-        status=_status(data.get("status")),
-        started_at=timestamp(data.get("startedAt")),
-        collections=list(jv.strings(data.get("classes")) or ()),
-    )
+    data = reply_object(reply.json(), context)
+    return ExportCreateReturn(*_started(data, export_id, backend))
 
 
 def _progress(data: jv.JsonObject) -> ShardProgress:
-    try:
-        status = ShardExportStatus(data.get("status"))
-    except ValueError:
-        raise WeaviateError(f"unexpected shard export status {data.get('status')!r}") from None
     return ShardProgress(
-        status=status,
+        status=job_status(ShardExportStatus, data.get("status"), "shard export"),
         objects_exported=jv.get(data, "objectsExported", int, 0),
         error=jv.opt(data, "error", str) or None,
         skip_reason=jv.opt(data, "skipReason", str) or None,
@@ -98,15 +96,10 @@ def status(
     export_id, backend = job_id(export_id, "export_id"), storage(backend)
     context = f"status of export {export_id!r}"
     reply = yield from rest("GET", f"/export/{backend.value}/{quote(export_id)}", context=context)
-    data = _object(reply.json(), context)
+    data = reply_object(reply.json(), context)
     shards = data.get("shardStatus")
     return ExportStatusReturn(
-        export_id=jv.get(data, "id", str, export_id),
-        backend=jv.get(data, "backend", str, backend.value),
-        path=jv.get(data, "path", str, ""),
-        status=_status(data.get("status")),
-        started_at=timestamp(data.get("startedAt")),
-        collections=list(jv.strings(data.get("classes")) or ()),
+        *_started(data, export_id, backend),
         completed_at=timestamp(data.get("completedAt")),
         shard_status=(
             {

@@ -13,8 +13,8 @@ from urllib.parse import quote
 
 from wvorm_core._ops import json_values as jv
 from wvorm_core._ops.calls import Op, RestResponse, rest
-from wvorm_core._ops.config import schema_path
-from wvorm_core.classes.config import Tokenization, check_property_name
+from wvorm_core._ops.config import physical_name, schema_path
+from wvorm_core.classes.config import Tokenization, check_collection_name, check_property_name
 from wvorm_core.exceptions import WeaviateError, WeaviateInvalidInputError, WeaviateTimeoutError
 from wvorm_core.outputs.indexes import (
     BM25Algorithm,
@@ -38,11 +38,13 @@ def check_index_name(index_name: str) -> PropertyIndexName:
     )
 
 
-def index_path(collection: str, property_name: str, index_name: str) -> str:
-    """`/schema/{c}/properties/{p}/index/{index}`, each part checked."""
+def index_path(collection: str, property_name: str, index_name: str) -> Op[str]:
+    """`/schema/{c}/properties/{p}/index/{index}`, each part checked before the network; an
+    alias is resolved to its collection, as the server takes index changes only by that name."""
     prop = check_property_name(property_name)
     index = check_index_name(index_name)
-    return f"{schema_path(collection)}/properties/{quote(prop)}/index/{index}"
+    physical = yield from physical_name(check_collection_name(collection))
+    return f"{schema_path(physical)}/properties/{quote(prop)}/index/{index}"
 
 
 def tenants_param(tenants: str | Sequence[str] | None) -> dict[str, str] | None:
@@ -105,7 +107,7 @@ def parse_task(reply: RestResponse, context: str) -> PropertyIndexTask:
 
 def delete_index(collection: str, property_name: str, index_name: PropertyIndexName) -> Op[bool]:
     """Drop one index of a property; True once done (also when it was already off)."""
-    path = index_path(collection, property_name, index_name)
+    path = yield from index_path(collection, property_name, index_name)
     context = f"delete {index_name} index of {collection!r}.{property_name}"
     yield from rest("DELETE", path, context=context)
     return True
@@ -120,9 +122,9 @@ def update_index(
     tenants: str | Sequence[str] | None,
 ) -> Op[PropertyIndexTask]:
     """Ask for an index to exist with the given configuration (declarative upsert)."""
-    path = index_path(collection, property_name, index_name)
     body = upsert_body(index_name, tokenization, algorithm)
     params = tenants_param(tenants)
+    path = yield from index_path(collection, property_name, index_name)
     context = f"update {index_name} index of {collection!r}.{property_name}"
     reply = yield from rest("PUT", path, json=body, params=params, ok=(200, 202), context=context)
     return parse_task(reply, context)
@@ -135,8 +137,8 @@ def rebuild_index(
     tenants: str | Sequence[str] | None,
 ) -> Op[PropertyIndexTask]:
     """Rebuild an index from the stored objects with its current configuration."""
-    path = f"{index_path(collection, property_name, index_name)}/rebuild"
     params = tenants_param(tenants)
+    path = f"{(yield from index_path(collection, property_name, index_name))}/rebuild"
     context = f"rebuild {index_name} index of {collection!r}.{property_name}"
     reply = yield from rest("POST", path, params=params, ok=(200, 202), context=context)
     return parse_task(reply, context)
@@ -146,7 +148,7 @@ def cancel_index(
     collection: str, property_name: str, index_name: PropertyIndexName
 ) -> Op[PropertyIndexTask]:
     """Cancel the task running on an index, if any (`NO_OP` when none)."""
-    path = f"{index_path(collection, property_name, index_name)}/cancel"
+    path = f"{(yield from index_path(collection, property_name, index_name))}/cancel"
     context = f"cancel the {index_name} reindex of {collection!r}.{property_name}"
     reply = yield from rest("POST", path, ok=(200, 202), context=context)
     return parse_task(reply, context)

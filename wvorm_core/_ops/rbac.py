@@ -3,28 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Literal
+from typing import Literal, get_args, get_type_hints
 from urllib.parse import quote
 
 from wvorm_core._ops.calls import Op, RestResponse, rest
 from wvorm_core._ops.decode import parse_date
-from wvorm_core.classes._permissions import (
-    AliasPermission,
-    BackupsPermission,
-    ClusterPermission,
-    CollectionsPermission,
-    DataPermission,
-    GroupsPermission,
-    MCPPermission,
-    NodesPermission,
-    PermissionsInputType,
-    ReplicatePermission,
-    RolesPermission,
-    TenantsPermission,
-    UsersPermission,
-    flatten,
-    from_weaviate,
-)
+from wvorm_core.classes._permissions import PermissionsInputType, flatten, from_weaviate
 from wvorm_core.exceptions import WeaviateError, WeaviateInvalidInputError
 from wvorm_core.outputs.rbac import (
     GroupAssignment,
@@ -41,19 +25,11 @@ UserType = Literal["db", "oidc"]
 """How the `/v1/authz/users` endpoints name a user's kind."""
 
 _ROLE_FIELDS: dict[type, str] = {
-    AliasPermission: "alias_permissions",
-    ClusterPermission: "cluster_permissions",
-    CollectionsPermission: "collections_permissions",
-    DataPermission: "data_permissions",
-    RolesPermission: "roles_permissions",
-    UsersPermission: "users_permissions",
-    BackupsPermission: "backups_permissions",
-    MCPPermission: "mcp_permissions",
-    NodesPermission: "nodes_permissions",
-    TenantsPermission: "tenants_permissions",
-    ReplicatePermission: "replicate_permissions",
-    GroupsPermission: "groups_permissions",
+    get_args(hint)[0]: name
+    for name, hint in get_type_hints(Role).items()
+    if name.endswith("_permissions")
 }
+"""The `Role` field that lists each permission class (read from `Role`'s own annotations)."""
 
 
 def _name(value: str, what: str) -> str:
@@ -172,19 +148,22 @@ def has_permissions(role_name: str, permissions: PermissionsInputType) -> Op[boo
     return True
 
 
-def user_assignments(role_name: str) -> Op[list[UserAssignment]]:
-    path = f"/authz/roles/{_segment(role_name, 'role_name')}/user-assignments"
-    context = f"users of role {role_name!r}"
+def _assignments(
+    role_name: str, holder: Literal["user", "group"]
+) -> Op[list[Mapping[str, object]]]:
+    path = f"/authz/roles/{_segment(role_name, 'role_name')}/{holder}-assignments"
+    context = f"{holder}s of role {role_name!r}"
     reply = yield from rest("GET", path, context=context)
-    items = [_object(a, context) for a in _list(_json(reply, context), context)]
+    return [_object(a, context) for a in _list(_json(reply, context), context)]
+
+
+def user_assignments(role_name: str) -> Op[list[UserAssignment]]:
+    items = yield from _assignments(role_name, "user")
     return [UserAssignment(str(a.get("userId")), UserTypes(a.get("userType"))) for a in items]
 
 
 def group_assignments(role_name: str) -> Op[list[GroupAssignment]]:
-    path = f"/authz/roles/{_segment(role_name, 'role_name')}/group-assignments"
-    context = f"groups of role {role_name!r}"
-    reply = yield from rest("GET", path, context=context)
-    items = [_object(a, context) for a in _list(_json(reply, context), context)]
+    items = yield from _assignments(role_name, "group")
     return [GroupAssignment(str(a.get("groupId")), GroupTypes(a.get("groupType"))) for a in items]
 
 

@@ -74,31 +74,25 @@ def get(collection: str, names: Sequence[str] | None = None) -> Op[dict[str, Ten
     return parse_reply(reply)
 
 
-def create(collection: str, tenants: Sequence[Tenant]) -> Op[None]:
+def _change(method: str, collection: str, body: list[object], verb: str) -> Op[None]:
     yield from rest(
-        "POST",
+        method,
         f"{schema_path(collection)}/tenants",
-        json=[t.to_dict() for t in tenants],
-        context=f"create tenants of {collection!r}",
+        json=body,
+        context=f"{verb} tenants of {collection!r}",
     )
+
+
+def create(collection: str, tenants: Sequence[Tenant]) -> Op[None]:
+    return _change("POST", collection, [t.to_dict() for t in tenants], "create")
 
 
 def update(collection: str, tenants: Sequence[Tenant]) -> Op[None]:
-    yield from rest(
-        "PUT",
-        f"{schema_path(collection)}/tenants",
-        json=[t.to_dict() for t in tenants],
-        context=f"update tenants of {collection!r}",
-    )
+    return _change("PUT", collection, [t.to_dict() for t in tenants], "update")
 
 
 def remove(collection: str, names: Sequence[str]) -> Op[None]:
-    yield from rest(
-        "DELETE",
-        f"{schema_path(collection)}/tenants",
-        json=list(names),
-        context=f"remove tenants of {collection!r}",
-    )
+    return _change("DELETE", collection, list(names), "remove")
 
 
 def exists(collection: str, name: str) -> Op[bool]:

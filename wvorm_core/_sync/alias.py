@@ -5,14 +5,11 @@ from __future__ import annotations
 
 from wvorm_core._ops import alias
 from wvorm_core._ops.alias import Alias
-from wvorm_core._transport.base import Transport
+from wvorm_core._sync._namespace import Namespace
 
 
-class AliasNamespace:
+class AliasNamespace(Namespace):
     """Collection aliases (blocking)."""
-
-    def __init__(self, transport: Transport) -> None:
-        self._transport = transport
 
     def create(self, *, alias_name: str, target_collection: str) -> None:
         """Make `alias_name` another name of `target_collection`."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 from wvorm_core._ops import backup
 from wvorm_core._ops.backup import BackupOperation, Collections
 from wvorm_core._polling import Poller
-from wvorm_core._transport.base import Transport
+from wvorm_core._sync._namespace import Namespace
 from wvorm_core.classes.backup import (
     BackupConfigCreate,
     BackupConfigRestore,
@@ -17,11 +17,8 @@ from wvorm_core.classes.backup import (
 from wvorm_core.outputs.backup import BackupListReturn, BackupReturn, BackupStatusReturn
 
 
-class BackupNamespace:
+class BackupNamespace(Namespace):
     """Backups of collections (with their aliases) on a backup backend (blocking)."""
-
-    def __init__(self, transport: Transport) -> None:
-        self._transport = transport
 
     def create(
         self,

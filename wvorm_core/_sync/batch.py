@@ -6,7 +6,6 @@ The logic is `wvorm_core._ops.batch`; the senders that move requests are `wvorm_
 
 from __future__ import annotations
 
-from types import TracebackType
 from uuid import UUID
 
 from typing_extensions import Self
@@ -36,12 +35,7 @@ class ClientBatch(BatchReport):
         self._entered = True
         return self
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc: object) -> None:
         sender = self._running()
         self._entered = False
         sender.finish()

@@ -1,12 +1,11 @@
 # Generated from wvorm_core/_async/client.py by scripts/unasync.py; do not edit.
-"""`WeaviateClient`: one connection to a Weaviate server, for asyncio code."""
+"""`WeaviateClient`: one connection to a Weaviate server (blocking)."""
 
 from __future__ import annotations
 
 import warnings
 from collections.abc import Mapping
 from functools import cached_property
-from types import TracebackType
 from typing import TYPE_CHECKING
 
 from wvorm_core._base_client import BaseClient, connect_op
@@ -32,7 +31,7 @@ if TYPE_CHECKING:
 
 
 class WeaviateClient(BaseClient):
-    """An asyncio client. Use `with`, or `connect()` and `close()`."""
+    """A client (blocking). Use `with`, or `connect()` and `close()`."""
 
     collections: Collections
     """The collections on the server: create, use, list, delete."""
@@ -170,10 +169,5 @@ class WeaviateClient(BaseClient):
         self.connect()
         return self
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()

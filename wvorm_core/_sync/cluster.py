@@ -7,6 +7,7 @@ from typing import Literal, overload
 from uuid import UUID
 
 from wvorm_core._ops import cluster
+from wvorm_core._sync._namespace import Namespace
 from wvorm_core._transport.base import Transport
 from wvorm_core.classes.replication import ReplicationType
 from wvorm_core.outputs.cluster import (
@@ -26,11 +27,8 @@ from wvorm_core.outputs.replication import (
 )
 
 
-class ReplicationsNamespace:
+class ReplicationsNamespace(Namespace):
     """Replica movement operations registered in the cluster (blocking)."""
-
-    def __init__(self, transport: Transport) -> None:
-        self._transport = transport
 
     @overload
     def get(

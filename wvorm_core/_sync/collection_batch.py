@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from types import TracebackType
 from typing import Generic
 from uuid import UUID
 
@@ -34,13 +33,8 @@ class CollectionBatch(BatchReport, Generic[P]):
         self._batch.__enter__()
         return self
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self._batch.__exit__(exc_type, exc, tb)
+    def __exit__(self, *exc: object) -> None:
+        self._batch.__exit__(*exc)
 
     def add_object(
         self,

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any, Literal, overload
 
 from wvorm_core._context import CollectionContext
 from wvorm_core._ops import config, schema
+from wvorm_core._sync._namespace import Namespace
 from wvorm_core._sync.collection import Collection
-from wvorm_core._transport.base import Transport
 from wvorm_core.classes.config import (
     AnyReferenceProperty,
     GenerativeProvider,
@@ -20,6 +20,7 @@ from wvorm_core.classes.config import (
     RerankerProvider,
     ShardingConfigCreate,
     VectorConfig,
+    collection_schema,
 )
 from wvorm_core.outputs.query import P, R
 
@@ -27,11 +28,8 @@ if TYPE_CHECKING:
     from wvorm_core.outputs.config import CollectionConfig, CollectionConfigSimple
 
 
-class Collections:
+class Collections(Namespace):
     """The collections of one server (blocking)."""
-
-    def __init__(self, transport: Transport) -> None:
-        self._transport = transport
 
     def create(
         self,
@@ -51,7 +49,7 @@ class Collections:
         data_model_references: type[R] | None = None,
     ) -> Collection[P, R]:
         """Create a collection and return a handle to it, typed by the data models if given."""
-        body = schema.create_body(
+        body = collection_schema(
             name, description=description, properties=properties, references=references,
             vector_config=vector_config, inverted_index_config=inverted_index_config,
             multi_tenancy_config=multi_tenancy_config, replication_config=replication_config,

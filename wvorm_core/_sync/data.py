@@ -55,7 +55,9 @@ class DataCollection(Generic[P, R]):
         vector: Vectors | None = None,
     ) -> None:
         """Replace an object: properties not given are removed."""
-        return self._transport.run(data.replace(self._scope, uuid, properties, references, vector))
+        return self._transport.run(
+            data.write(self._scope, uuid, properties, references, vector, merge=False)
+        )
 
     def update(
         self,
@@ -65,7 +67,9 @@ class DataCollection(Generic[P, R]):
         vector: Vectors | None = None,
     ) -> None:
         """Merge the given properties (and vector) into an object; others stay."""
-        return self._transport.run(data.update(self._scope, uuid, properties, references, vector))
+        return self._transport.run(
+            data.write(self._scope, uuid, properties, references, vector, merge=True)
+        )
 
     def delete_by_id(self, uuid: UUID | str) -> bool:
         """Delete one object by uuid; False if the server answers 404 (Weaviate 1.39 also

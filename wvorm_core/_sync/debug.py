@@ -6,16 +6,13 @@ from __future__ import annotations
 from uuid import UUID
 
 from wvorm_core._ops import debug
-from wvorm_core._transport.base import Transport
+from wvorm_core._sync._namespace import Namespace
 from wvorm_core.classes.config import ConsistencyLevel
 from wvorm_core.classes.debug import DebugRESTObject
 
 
-class DebugNamespace:
+class DebugNamespace(Namespace):
     """Debugging reads (blocking)."""
-
-    def __init__(self, transport: Transport) -> None:
-        self._transport = transport
 
     def get_object_over_rest(
         self,

@@ -7,15 +7,13 @@ from collections.abc import Sequence
 from typing import Literal, overload
 
 from wvorm_core._ops import rbac
+from wvorm_core._sync._namespace import Namespace
 from wvorm_core._transport.base import Transport
 from wvorm_core.outputs.rbac import Role, RoleBase
 
 
-class OidcGroups:
+class OidcGroups(Namespace):
     """Roles of the groups named in OIDC tokens (blocking)."""
-
-    def __init__(self, transport: Transport) -> None:
-        self._transport = transport
 
     @overload
     def get_assigned_roles(

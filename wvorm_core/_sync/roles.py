@@ -4,16 +4,13 @@
 from __future__ import annotations
 
 from wvorm_core._ops import rbac
-from wvorm_core._transport.base import Transport
+from wvorm_core._sync._namespace import Namespace
 from wvorm_core.classes.rbac import PermissionsInputType
 from wvorm_core.outputs.rbac import GroupAssignment, Role, UserAssignment
 
 
-class Roles:
+class Roles(Namespace):
     """Roles and their permissions (blocking); needs a server with RBAC enabled."""
-
-    def __init__(self, transport: Transport) -> None:
-        self._transport = transport
 
     def list_all(self) -> dict[str, Role]:
         """Every role the client may read, keyed by name."""

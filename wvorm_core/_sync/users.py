@@ -7,17 +7,15 @@ from collections.abc import Sequence
 from typing import Literal, overload
 
 from wvorm_core._ops import rbac
+from wvorm_core._sync._namespace import Namespace
 from wvorm_core._transport.base import Transport
 from wvorm_core.outputs.rbac import OwnUser, Role, RoleBase, UserDB
 
 
-class _UserRoles:
+class _UserRoles(Namespace):
     """Role assignment of one kind of user (blocking)."""
 
     _user_type: rbac.UserType
-
-    def __init__(self, transport: Transport) -> None:
-        self._transport = transport
 
     @overload
     def get_assigned_roles(

@@ -23,8 +23,8 @@ from wvorm_core._transport.base import drive_async
 from wvorm_core._transport.common import (
     TransportSettings,
     grpc_failure,
+    method_options,
     rest_failure,
-    serialize,
 )
 from wvorm_core._transport.http2_aio import AsyncHttp2Channel
 from wvorm_core._transport.http2_events import CallFailed
@@ -65,13 +65,7 @@ class AsyncNetworkTransport:
     async def _send_rest(self, call: RestRequest) -> RestResponse:
         try:
             reply = await self._http.request(
-                call.method,
-                call.path,
-                json=call.json,
-                params=call.params,
-                data=call.form,
-                headers=self.settings.request_headers(call),
-                timeout=self.settings.timeouts[call.timeout],
+                call.method, call.path, **self.settings.rest_options(call)
             )
         except httpx.TransportError as error:
             raise rest_failure(call, error) from None
@@ -80,23 +74,13 @@ class AsyncNetworkTransport:
     async def _send_grpc(self, call: GrpcRequest) -> Message:
         if self._http2 is not None:
             try:
-                reply = await self._http2.unary(
-                    call.method,
-                    serialize(call.request),
-                    self.settings.grpc_metadata() + call.metadata,
-                    self.settings.timeouts[call.timeout],
-                    self.settings.grpc_max_message_size,
-                )
+                reply = await self._http2.unary(*self.settings.unary_arguments(call))
             except CallFailed as failure:
                 raise grpc_error(call.method, failure.code, failure.details) from None
             return call.reply_type.FromString(reply)  # type: ignore[arg-type]  # (any buffer)
         unary = self._unary_for(call)
         try:
-            return await unary(
-                call.request,
-                timeout=self.settings.timeouts[call.timeout],
-                metadata=self.settings.grpc_metadata() + call.metadata,
-            )
+            return await unary(call.request, **self.settings.grpc_call_options(call))
         except grpc.RpcError as error:
             raise grpc_failure(call, error) from None
 
@@ -105,12 +89,9 @@ class AsyncNetworkTransport:
         if self.settings.auth.refresh_due():
             await drive_async(self.settings.auth.refresh(), self._send)
         channel = self._open_channel()
-        call = channel.stream_stream(
-            method,
-            request_serializer=serialize,
-            response_deserializer=reply_type.FromString,
-            _registered_method=True,  # type: ignore[call-arg]  # (the stubs lag grpcio)
-        )(metadata=self.settings.grpc_metadata())
+        call = channel.stream_stream(method, **method_options(reply_type))(
+            metadata=self.settings.grpc_metadata()
+        )
         return GrpcStream(method, call)
 
     def _open_channel(self) -> grpc.aio.Channel:
@@ -129,12 +110,7 @@ class AsyncNetworkTransport:
         channel = self._open_channel()
         unary = self._unary.get(call.method)
         if unary is None:
-            unary = channel.unary_unary(
-                call.method,
-                request_serializer=serialize,
-                response_deserializer=call.reply_type.FromString,
-                _registered_method=True,  # type: ignore[call-arg]  # (the stubs lag grpcio)
-            )
+            unary = channel.unary_unary(call.method, **method_options(call.reply_type))
             self._unary[call.method] = unary
         return unary
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import urllib.request
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import httpx
 from google.protobuf.message import Message
@@ -17,6 +17,8 @@ from wvorm_core.exceptions import WeaviateConnectionError, WeaviateTimeoutError
 
 if TYPE_CHECKING:
     import grpc
+
+    from wvorm_core._transport.http2_headers import Metadata
 
 DEFAULT_GRPC_MAX_MESSAGE_SIZE = 104_858_000
 """Weaviate's default `GRPC_MAX_MESSAGE_SIZE`, used until the server announces its own."""
@@ -59,7 +61,34 @@ class TransportSettings:
         auth = self.auth.authorization if call.authenticated else None
         return {"Authorization": auth} if auth else {}
 
-    def grpc_metadata(self) -> tuple[tuple[str, str], ...]:
+    def rest_options(self, call: RestRequest) -> dict[str, Any]:
+        """The keyword arguments of `httpx`'s `request(call.method, call.path, ...)`."""
+        return {
+            "json": call.json,
+            "params": call.params,
+            "data": call.form,
+            "headers": self.request_headers(call),
+            "timeout": self.timeouts[call.timeout],
+        }
+
+    def unary_arguments(self, call: GrpcRequest) -> tuple[str, bytes, Metadata, float, int]:
+        """The arguments of the built-in HTTP/2 channel's `unary` for `call`."""
+        return (
+            call.method,
+            serialize(call.request),
+            self.grpc_metadata() + call.metadata,
+            self.timeouts[call.timeout],
+            self.grpc_max_message_size,
+        )
+
+    def grpc_call_options(self, call: GrpcRequest) -> dict[str, Any]:
+        """The keyword arguments of a grpcio unary call for `call`."""
+        return {
+            "timeout": self.timeouts[call.timeout],
+            "metadata": self.grpc_metadata() + call.metadata,
+        }
+
+    def grpc_metadata(self) -> Metadata:
         pairs = [(k.lower(), v) for k, v in self.headers.items()]
         if (auth := self.auth.authorization) is not None:
             pairs.append(("authorization", auth))
@@ -86,6 +115,15 @@ class TransportSettings:
 def serialize(message: Message | bytes) -> bytes:
     """A request's wire bytes; operations may hand them over already written."""
     return message if isinstance(message, bytes) else message.SerializeToString()
+
+
+def method_options(reply_type: type[Message]) -> dict[str, Any]:
+    """The keyword arguments of a grpcio channel's `unary_unary` / `stream_stream`."""
+    return {
+        "request_serializer": serialize,
+        "response_deserializer": reply_type.FromString,
+        "_registered_method": True,  # not in the grpcio stubs yet
+    }
 
 
 def rest_failure(call: RestRequest, error: httpx.TransportError) -> Exception:

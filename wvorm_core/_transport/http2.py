@@ -22,7 +22,7 @@ from wvorm_core._transport.http2_connection import (
     ConnectionState,
 )
 from wvorm_core._transport.http2_events import CallEnded, CallFailed, Event
-from wvorm_core._transport.http2_headers import RequestHeads
+from wvorm_core._transport.http2_headers import Metadata, RequestHeads
 
 _RECV_SIZE = 1 << 18
 
@@ -93,26 +93,18 @@ class Http2Channel:
     """
 
     def __init__(self, host: str, port: int) -> None:
-        self.host = host
-        self.port = port
-        self.authority = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
-        self._heads = RequestHeads(self.authority)
+        self.host, self.port = host, port
+        self._heads = RequestHeads(host, port)
         self._idle: list[Connection] = []
         self._pid = os.getpid()
 
     def __repr__(self) -> str:
-        return f"Http2Channel({self.authority})"
+        return f"Http2Channel({self._heads.authority})"
 
     def unary(
-        self,
-        method: str,
-        request: bytes,
-        metadata: tuple[tuple[str, str], ...],
-        timeout: float | None,
-        limit: int,
+        self, method: str, request: bytes, metadata: Metadata, timeout: float | None, limit: int
     ) -> bytearray:
-        """Call `method` with the `request` bytes; returns the reply message bytes or raises
-        `CallFailed`. Messages either way may be at most `limit` bytes."""
+        """The reply to `method` with `request` (each at most `limit` bytes), or `CallFailed`."""
         head = self._heads.block(method, request, metadata, timeout, limit)
         for attempt in (1, 2):
             connection = self._acquire(timeout, fresh=attempt == 2)

@@ -11,6 +11,9 @@ import hpack
 
 from wvorm_core._transport.http2_events import CallFailed
 
+Metadata = tuple[tuple[str, str], ...]
+"""A call's extra gRPC metadata: (name, value) pairs, names in lower case."""
+
 MAX_HEADER_LIST = 1 << 16
 """The most header-block bytes, and decoded header-list bytes, we take in one block."""
 
@@ -34,9 +37,7 @@ def _literal(name: bytes, value: bytes) -> bytes:
     return b"\x00" + hpack_int(len(name), 7) + name + hpack_int(len(value), 7) + value
 
 
-def request_headers(
-    authority: str, path: str, metadata: tuple[tuple[str, str], ...], timeout: float | None
-) -> bytes:
+def request_headers(authority: str, path: str, metadata: Metadata, timeout: float | None) -> bytes:
     """The HPACK block opening a gRPC call: POST over http, then the fields gRPC asks for."""
     fields = [b"\x83\x86"]  # `:method: POST` and `:scheme: http`, from the static table
     fields.append(_literal(b":path", path.encode()))
@@ -58,17 +59,12 @@ def request_headers(
 class RequestHeads:
     """A channel's request header blocks, cached by method, metadata and timeout."""
 
-    def __init__(self, authority: str) -> None:
-        self.authority = authority
-        self._blocks: dict[tuple[str, tuple[tuple[str, str], ...], float | None], bytes] = {}
+    def __init__(self, host: str, port: int) -> None:
+        self.authority = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+        self._blocks: dict[tuple[str, Metadata, float | None], bytes] = {}
 
     def block(
-        self,
-        method: str,
-        request: bytes,
-        metadata: tuple[tuple[str, str], ...],
-        timeout: float | None,
-        limit: int,
+        self, method: str, request: bytes, metadata: Metadata, timeout: float | None, limit: int
     ) -> bytes:
         """The header block for a call of `method`; refuses a `request` over `limit` bytes."""
         if len(request) > limit:

@@ -22,8 +22,8 @@ from wvorm_core._transport.base import drive
 from wvorm_core._transport.common import (
     TransportSettings,
     grpc_failure,
+    method_options,
     rest_failure,
-    serialize,
 )
 from wvorm_core._transport.http2 import Http2Channel
 from wvorm_core._transport.http2_events import CallFailed
@@ -67,15 +67,7 @@ class NetworkTransport:
 
     def _send_rest(self, call: RestRequest) -> RestResponse:
         try:
-            reply = self._http.request(
-                call.method,
-                call.path,
-                json=call.json,
-                params=call.params,
-                data=call.form,
-                headers=self.settings.request_headers(call),
-                timeout=self.settings.timeouts[call.timeout],
-            )
+            reply = self._http.request(call.method, call.path, **self.settings.rest_options(call))
         except httpx.TransportError as error:
             raise rest_failure(call, error) from None
         return RestResponse(reply.status_code, reply.content)
@@ -83,13 +75,7 @@ class NetworkTransport:
     def _send_grpc(self, call: GrpcRequest) -> Message:
         if self._http2 is not None:
             try:
-                reply = self._http2.unary(
-                    call.method,
-                    serialize(call.request),
-                    self.settings.grpc_metadata() + call.metadata,
-                    self.settings.timeouts[call.timeout],
-                    self.settings.grpc_max_message_size,
-                )
+                reply = self._http2.unary(*self.settings.unary_arguments(call))
             except CallFailed as failure:
                 raise grpc_error(call.method, failure.code, failure.details) from None
             return call.reply_type.FromString(reply)  # type: ignore[arg-type]  # (any buffer)
@@ -97,11 +83,7 @@ class NetworkTransport:
 
         unary = self._unary_for(call)
         try:
-            return unary(
-                call.request,
-                timeout=self.settings.timeouts[call.timeout],
-                metadata=self.settings.grpc_metadata() + call.metadata,
-            )
+            return unary(call.request, **self.settings.grpc_call_options(call))
         except grpc.RpcError as error:
             raise grpc_failure(call, error) from None
 
@@ -111,12 +93,7 @@ class NetworkTransport:
         unary = self._unary.get(call.method)
         if unary is None:
             assert self._channel is not None
-            unary = self._channel.unary_unary(
-                call.method,
-                request_serializer=serialize,
-                response_deserializer=call.reply_type.FromString,
-                _registered_method=True,  # type: ignore[call-arg]  # (the stubs lag grpcio)
-            )
+            unary = self._channel.unary_unary(call.method, **method_options(call.reply_type))
             self._unary[call.method] = unary
         return unary
 
@@ -131,12 +108,9 @@ class NetworkTransport:
         if self._channel is None or self._channel_pid != os.getpid():
             self._open_channel()
         assert self._channel is not None
-        call = self._channel.stream_stream(
-            method,
-            request_serializer=serialize,
-            response_deserializer=reply_type.FromString,
-            _registered_method=True,  # type: ignore[call-arg]  # (the stubs lag grpcio)
-        )(requests, metadata=self.settings.grpc_metadata())
+        call = self._channel.stream_stream(method, **method_options(reply_type))(
+            requests, metadata=self.settings.grpc_metadata()
+        )
         import grpc
 
         try:

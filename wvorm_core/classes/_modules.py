@@ -11,19 +11,25 @@ from wvorm_core.exceptions import WeaviateInvalidInputError
 
 
 @dataclass(frozen=True)
-class GenerativeProvider:
+class _Module:
+    """A module and its options, as the server's JSON names them."""
+
+    module: str
+    settings: JSON = field(default_factory=dict)
+
+
+class GenerativeProvider(_Module):
     """A generative module and its options, as the server's JSON names them."""
 
-    module: str
-    settings: JSON = field(default_factory=dict)
 
-
-@dataclass(frozen=True)
-class RerankerProvider:
+class RerankerProvider(_Module):
     """A reranker module and its options, as the server's JSON names them."""
 
-    module: str
-    settings: JSON = field(default_factory=dict)
+
+def _custom_module(name: str, kind: Literal["generative", "reranker"]) -> str:
+    if not name.startswith(f"{kind}-"):
+        raise WeaviateInvalidInputError(f"{kind} module names start with '{kind}-', got {name!r}")
+    return name
 
 
 def _list(values: Sequence[str] | None) -> list[str] | None:
@@ -36,11 +42,9 @@ class _Generative:
         module_name: str, module_config: Mapping[str, object] | None = None
     ) -> GenerativeProvider:
         """Any generative module, its options given as the server's JSON."""
-        if not module_name.startswith("generative-"):
-            raise WeaviateInvalidInputError(
-                f"generative module names start with 'generative-', got {module_name!r}"
-            )
-        return GenerativeProvider(module_name, dict(module_config or {}))
+        return GenerativeProvider(
+            _custom_module(module_name, "generative"), dict(module_config or {})
+        )
 
     @staticmethod
     def dummy() -> GenerativeProvider:
@@ -238,11 +242,8 @@ class _Reranker:
         module_name: str, module_config: Mapping[str, object] | None = None
     ) -> RerankerProvider:
         """Any reranker module, its options given as the server's JSON."""
-        if not module_name.startswith("reranker-"):
-            raise WeaviateInvalidInputError(
-                f"reranker module names start with 'reranker-', got {module_name!r}"
-            )
-        return RerankerProvider(module_name, dict(module_config or {}))
+        module = _custom_module(module_name, "reranker")
+        return RerankerProvider(module, dict(module_config or {}))
 
     @staticmethod
     def dummy() -> RerankerProvider:

@@ -38,7 +38,9 @@ class TextMetrics(_Metrics[AggregateText]):
 
 
 @dataclass(frozen=True, slots=True)
-class IntegerMetrics(_Metrics[AggregateInteger]):
+class _NumericMetrics(_Metrics[T]):
+    """The metrics `int` and `number` properties share."""
+
     count: bool = False
     maximum: bool = False
     mean: bool = False
@@ -49,14 +51,13 @@ class IntegerMetrics(_Metrics[AggregateInteger]):
 
 
 @dataclass(frozen=True, slots=True)
-class NumberMetrics(_Metrics[AggregateNumber]):
-    count: bool = False
-    maximum: bool = False
-    mean: bool = False
-    median: bool = False
-    minimum: bool = False
-    mode: bool = False
-    sum_: bool = False
+class IntegerMetrics(_NumericMetrics[AggregateInteger]):
+    """The metrics of an `int` property (`Metrics(name).integer(...)`)."""
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMetrics(_NumericMetrics[AggregateNumber]):
+    """The metrics of a `number` property (`Metrics(name).number(...)`)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -113,52 +113,38 @@ class ReplicationDeletionStrategy(str, Enum):
 
 
 @dataclass(frozen=True)
-class InvertedIndexConfigCreate:
+class _Settings:
+    """A group of collection settings as the server's JSON (the classes below name the group)."""
+
+    settings: JSON = field(default_factory=dict)
+
+
+class InvertedIndexConfigCreate(_Settings):
     """Inverted index settings for `collections.create`, in the server's JSON names."""
 
-    settings: JSON = field(default_factory=dict)
 
-
-@dataclass(frozen=True)
-class InvertedIndexConfigUpdate:
+class InvertedIndexConfigUpdate(_Settings):
     """Changes to the inverted index settings (merged into the current ones)."""
 
-    settings: JSON = field(default_factory=dict)
 
-
-@dataclass(frozen=True)
-class MultiTenancyConfigCreate:
+class MultiTenancyConfigCreate(_Settings):
     """Multi-tenancy settings for `collections.create`."""
 
-    settings: JSON = field(default_factory=dict)
 
-
-@dataclass(frozen=True)
-class MultiTenancyConfigUpdate:
+class MultiTenancyConfigUpdate(_Settings):
     """Changes to the multi-tenancy settings."""
 
-    settings: JSON = field(default_factory=dict)
 
-
-@dataclass(frozen=True)
-class ReplicationConfigCreate:
+class ReplicationConfigCreate(_Settings):
     """Replication settings for `collections.create`."""
 
-    settings: JSON = field(default_factory=dict)
 
-
-@dataclass(frozen=True)
-class ReplicationConfigUpdate:
+class ReplicationConfigUpdate(_Settings):
     """Changes to the replication settings."""
 
-    settings: JSON = field(default_factory=dict)
 
-
-@dataclass(frozen=True)
-class ShardingConfigCreate:
+class ShardingConfigCreate(_Settings):
     """Sharding settings for `collections.create` (fixed once created)."""
-
-    settings: JSON = field(default_factory=dict)
 
 
 def _stopwords(
@@ -188,6 +174,14 @@ def _bm25(b: float | None, k1: float | None) -> dict[str, object] | None:
     if k1 is not None and k1 < 0:
         raise WeaviateInvalidInputError(f"bm25_k1 must not be negative, got {k1}")
     return drop_none(b=b, k1=k1) or None
+
+
+def _replication(
+    factor: int | None, async_enabled: bool | None, strategy: ReplicationDeletionStrategy | None
+) -> dict[str, object]:
+    if factor is not None and factor < 1:
+        raise WeaviateInvalidInputError(f"replication factor must be 1 or more, got {factor}")
+    return drop_none(factor=factor, asyncEnabled=async_enabled, deletionStrategy=strategy)
 
 
 class Configure:
@@ -273,11 +267,7 @@ class Configure:
         deletion_strategy: ReplicationDeletionStrategy | None = None,
     ) -> ReplicationConfigCreate:
         """How many copies of each shard the cluster keeps, and how they reconcile."""
-        if factor is not None and factor < 1:
-            raise WeaviateInvalidInputError(f"replication factor must be 1 or more, got {factor}")
-        return ReplicationConfigCreate(
-            drop_none(factor=factor, asyncEnabled=async_enabled, deletionStrategy=deletion_strategy)
-        )
+        return ReplicationConfigCreate(_replication(factor, async_enabled, deletion_strategy))
 
     @staticmethod
     def sharding(
@@ -341,20 +331,7 @@ class Reconfigure:
             )
         )
 
-    @staticmethod
-    def text_analyzer(
-        *,
-        ascii_fold: bool | None = None,
-        ascii_fold_ignore: Sequence[str] | None = None,
-        stopword_preset: StopwordsPreset | str | None = None,
-    ) -> TextAnalyzerConfigCreate:
-        """Text analysis of a text property (`Property(text_analyzer=...)`); fixed once created."""
-        preset = (
-            stopword_preset.value
-            if isinstance(stopword_preset, StopwordsPreset)
-            else stopword_preset
-        )
-        return TextAnalyzerConfigCreate(ascii_fold, ascii_fold_ignore, preset)
+    text_analyzer = staticmethod(Configure.text_analyzer)
 
     @staticmethod
     def multi_tenancy(
@@ -376,11 +353,54 @@ class Reconfigure:
         deletion_strategy: ReplicationDeletionStrategy | None = None,
     ) -> ReplicationConfigUpdate:
         """Change the replication factor, async replication or the deletion strategy."""
-        if factor is not None and factor < 1:
-            raise WeaviateInvalidInputError(f"replication factor must be 1 or more, got {factor}")
-        return ReplicationConfigUpdate(
-            drop_none(factor=factor, asyncEnabled=async_enabled, deletionStrategy=deletion_strategy)
-        )
+        return ReplicationConfigUpdate(_replication(factor, async_enabled, deletion_strategy))
+
+
+_SELF_PROVIDED = "none"
+# Vectorizers that read no property text: the server keeps no per-property settings for them.
+_NO_PROPERTY_SETTINGS = frozenset({_SELF_PROVIDED, "ref2vec-centroid"})
+
+
+def _check_vector_sources(
+    collection: str,
+    vector: VectorConfig,
+    properties: Sequence[Property],
+    references: Sequence[AnyReferenceProperty],
+) -> None:
+    by_name = {p.name: p.data_type for p in properties}
+    settings = vector.vectorizer_settings
+    wanted: list[tuple[str, list[str], str, set[str]]] = [
+        ("source properties", list(vector.source_properties or ()), "", set(by_name)),
+        (
+            "reference properties",
+            _names(settings.get("referenceProperties")),
+            "reference ",
+            {r.name for r in references},
+        ),
+        (
+            "image fields",
+            _names(settings.get("imageFields")),
+            "blob ",
+            {n for n, t in by_name.items() if t is DataType.BLOB},
+        ),
+        (
+            "text fields",
+            _names(settings.get("textFields")),
+            "text ",
+            {n for n, t in by_name.items() if t in (DataType.TEXT, DataType.TEXT_ARRAY)},
+        ),
+    ]
+    for label, names, kind, allowed in wanted:
+        unknown = sorted(set(names) - allowed)
+        if unknown:
+            raise WeaviateInvalidInputError(
+                f"vector {vector.name!r} of collection {collection!r}: {label} {unknown} "
+                f"are not {kind}properties of the collection"
+            )
+
+
+def _names(value: object) -> list[str]:
+    return [str(v) for v in value] if isinstance(value, list) else []
 
 
 def collection_schema(
@@ -401,12 +421,48 @@ def collection_schema(
 
     Bad input raises `WeaviateInvalidInputError`, as `create` would, before anything is sent.
     """
-    from wvorm_core._ops.schema import create_body
-
-    return create_body(
-        name, description=description, properties=properties, references=references,
-        vector_config=vector_config, inverted_index_config=inverted_index_config,
-        multi_tenancy_config=multi_tenancy_config, replication_config=replication_config,
-        sharding_config=sharding_config, generative_config=generative_config,
-        reranker_config=reranker_config,
-    )  # fmt: skip
+    vectors = (
+        [vector_config] if isinstance(vector_config, VectorConfig) else list(vector_config or [])
+    )
+    collection = check_collection_name(name)
+    body: dict[str, object] = {"class": collection}
+    if description is not None:
+        body["description"] = description
+    names = [p.name for p in properties] + [r.name for r in references]
+    if duplicates := sorted({n for n in names if names.count(n) > 1}):
+        raise WeaviateInvalidInputError(
+            f"collection {name!r}: duplicate property names {duplicates}"
+        )
+    vector_names = [v.name for v in vectors]
+    if len(set(vector_names)) != len(vector_names):
+        raise WeaviateInvalidInputError(
+            f"collection {name!r}: duplicate vector names {vector_names}"
+        )
+    for vector in vectors:
+        _check_vector_sources(name, vector, properties, references)
+    multi_tenant = multi_tenancy_config is not None and multi_tenancy_config.settings.get("enabled")
+    if multi_tenant and sharding_config is not None:
+        raise WeaviateInvalidInputError(
+            f"collection {name!r}: a multi-tenant collection has one shard per tenant; "
+            f"leave out sharding_config"
+        )
+    modules = sorted({v.vectorizer for v in vectors} - _NO_PROPERTY_SETTINGS)
+    body["properties"] = [p.to_dict(modules) for p in properties] + [
+        r.to_dict() for r in references
+    ]
+    if vectors:
+        body["vectorConfig"] = {v.name: v.to_dict() for v in vectors}
+    module_config = {
+        p.module: dict(p.settings) for p in (generative_config, reranker_config) if p is not None
+    }
+    if module_config:
+        body["moduleConfig"] = module_config
+    for key, settings in (
+        ("invertedIndexConfig", inverted_index_config),
+        ("multiTenancyConfig", multi_tenancy_config),
+        ("replicationConfig", replication_config),
+        ("shardingConfig", sharding_config),
+    ):
+        if settings is not None:
+            body[key] = dict(settings.settings)
+    return body

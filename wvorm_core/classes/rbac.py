@@ -96,6 +96,12 @@ def _chosen(flags: dict[A, bool]) -> frozenset[A]:
     return frozenset(action for action, wanted in flags.items() if wanted)
 
 
+def _crud(kind: type[A], create: bool, read: bool, update: bool, delete: bool) -> frozenset[A]:
+    """The CREATE, READ, UPDATE and DELETE members of `kind` whose flag is set."""
+    flags = zip(("CREATE", "READ", "UPDATE", "DELETE"), (create, read, update, delete), strict=True)
+    return frozenset(kind[name] for name, wanted in flags if wanted)
+
+
 class Actions:
     """The action enums, by resource."""
 
@@ -166,14 +172,7 @@ class Permissions:
         """Actions on the aliases `alias` of the collections `collection`."""
         aliases = _names(alias, "alias", collection=True)
         collections = _names(collection, "collection", collection=True)
-        actions = _chosen(
-            {
-                AliasAction.CREATE: create,
-                AliasAction.READ: read,
-                AliasAction.UPDATE: update,
-                AliasAction.DELETE: delete,
-            }
-        )
+        actions = _crud(AliasAction, create, read, update, delete)
         if not actions:
             return []
         return [AliasPermission(actions, a, c) for a in aliases for c in collections]
@@ -189,13 +188,8 @@ class Permissions:
     ) -> Sequence[CollectionsPermission]:
         """Creating, reading, updating or deleting the schema of `collection`."""
         names = _names(collection, "collection", collection=True)
-        actions = _chosen(
-            {
-                CollectionsAction.CREATE: create_collection,
-                CollectionsAction.READ: read_config,
-                CollectionsAction.UPDATE: update_config,
-                CollectionsAction.DELETE: delete_collection,
-            }
+        actions = _crud(
+            CollectionsAction, create_collection, read_config, update_config, delete_collection
         )
         return [CollectionsPermission(actions, c) for c in names] if actions else []
 
@@ -212,17 +206,8 @@ class Permissions:
         """Actions on the objects of `collection` (in `tenant`, default all tenants)."""
         names = _names(collection, "collection", collection=True)
         tenants = _names(tenant if tenant is not None else "*", "tenant")
-        actions = _chosen(
-            {
-                DataAction.CREATE: create,
-                DataAction.READ: read,
-                DataAction.UPDATE: update,
-                DataAction.DELETE: delete,
-            }
-        )
-        if not actions:
-            return []
-        return [DataPermission(actions, c, t) for c in names for t in tenants]
+        actions = _crud(DataAction, create, read, update, delete)
+        return [DataPermission(actions, c, t) for c in names for t in tenants] if actions else []
 
     @staticmethod
     def tenants(
@@ -237,17 +222,8 @@ class Permissions:
         """Actions on the tenants `tenant` (default all) of `collection`."""
         names = _names(collection, "collection", collection=True)
         tenants = _names(tenant if tenant is not None else "*", "tenant")
-        actions = _chosen(
-            {
-                TenantsAction.CREATE: create,
-                TenantsAction.READ: read,
-                TenantsAction.UPDATE: update,
-                TenantsAction.DELETE: delete,
-            }
-        )
-        if not actions:
-            return []
-        return [TenantsPermission(actions, c, t) for c in names for t in tenants]
+        actions = _crud(TenantsAction, create, read, update, delete)
+        return [TenantsPermission(actions, c, t) for c in names for t in tenants] if actions else []
 
     @staticmethod
     def replicate(
@@ -262,17 +238,10 @@ class Permissions:
         """Actions on replica movements of the shards `shard` (default all) of `collection`."""
         names = _names(collection, "collection", collection=True)
         shards = _names(shard if shard is not None else "*", "shard")
-        actions = _chosen(
-            {
-                ReplicateAction.CREATE: create,
-                ReplicateAction.READ: read,
-                ReplicateAction.UPDATE: update,
-                ReplicateAction.DELETE: delete,
-            }
+        actions = _crud(ReplicateAction, create, read, update, delete)
+        return (
+            [ReplicatePermission(actions, c, s) for c in names for s in shards] if actions else []
         )
-        if not actions:
-            return []
-        return [ReplicatePermission(actions, c, s) for c in names for s in shards]
 
     @staticmethod
     def roles(
@@ -287,14 +256,7 @@ class Permissions:
         """Actions on the roles `role`; `scope` (default MATCH: only roles whose permissions
         the holder has itself) limits which roles it may create or change."""
         names = _names(role, "role")
-        actions = _chosen(
-            {
-                RolesAction.CREATE: create,
-                RolesAction.READ: read,
-                RolesAction.UPDATE: update,
-                RolesAction.DELETE: delete,
-            }
-        )
+        actions = _crud(RolesAction, create, read, update, delete)
         scope = RoleScope(scope) if scope is not None else RoleScope.MATCH
         return [RolesPermission(actions, r, scope) for r in names] if actions else []
 
@@ -310,15 +272,9 @@ class Permissions:
     ) -> Sequence[UsersPermission]:
         """Actions on the users `user`, including assigning and revoking their roles."""
         names = _names(user, "user")
-        actions = _chosen(
-            {
-                UsersAction.CREATE: create,
-                UsersAction.READ: read,
-                UsersAction.UPDATE: update,
-                UsersAction.DELETE: delete,
-                UsersAction.ASSIGN_AND_REVOKE: assign_and_revoke,
-            }
-        )
+        actions = _crud(UsersAction, create, read, update, delete)
+        if assign_and_revoke:
+            actions |= {UsersAction.ASSIGN_AND_REVOKE}
         return [UsersPermission(actions, u) for u in names] if actions else []
 
     @staticmethod

@@ -65,15 +65,9 @@ class ExportCreateReturn:
 
 
 @dataclass(frozen=True, slots=True)
-class ExportStatusReturn:
+class ExportStatusReturn(ExportCreateReturn):
     """The state of an export; `shard_status` maps collection -> shard -> progress."""
 
-    export_id: str
-    backend: str
-    path: str
-    status: ExportStatus
-    started_at: datetime | None
-    collections: list[str]
     completed_at: datetime | None
     shard_status: dict[str, dict[str, ShardProgress]] | None
     error: str | None

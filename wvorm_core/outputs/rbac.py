@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from enum import Enum
 
@@ -121,18 +121,10 @@ class Role(RoleBase):
     def permissions(self) -> list[PermissionsOutputType]:
         """Every permission of the role."""
         return [
-            *self.alias_permissions,
-            *self.cluster_permissions,
-            *self.collections_permissions,
-            *self.data_permissions,
-            *self.roles_permissions,
-            *self.users_permissions,
-            *self.backups_permissions,
-            *self.mcp_permissions,
-            *self.nodes_permissions,
-            *self.tenants_permissions,
-            *self.replicate_permissions,
-            *self.groups_permissions,
+            p
+            for f in fields(self)
+            if f.name.endswith("_permissions")
+            for p in getattr(self, f.name)
         ]
 
 

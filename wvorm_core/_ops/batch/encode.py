@@ -13,7 +13,6 @@ import struct
 import threading
 import time
 from collections.abc import Sequence
-from typing import Literal, overload
 from uuid import UUID
 
 from wvorm_core._ops.calls import Op, grpc
@@ -248,33 +247,6 @@ def add_references(
     return BatchReferenceReturn(errors, time.perf_counter() - started)
 
 
-@overload
-def delete_many(
-    collection: str,
-    where: FilterExpression,
-    verbose: Literal[False],
-    dry_run: bool,
-    tenant: str | None,
-    level: ConsistencyLevel | None,
-) -> Op[DeleteManyReturn[None]]: ...
-@overload
-def delete_many(
-    collection: str,
-    where: FilterExpression,
-    verbose: Literal[True],
-    dry_run: bool,
-    tenant: str | None,
-    level: ConsistencyLevel | None,
-) -> Op[DeleteManyReturn[list[DeleteManyObject]]]: ...
-@overload
-def delete_many(
-    collection: str,
-    where: FilterExpression,
-    verbose: bool,
-    dry_run: bool,
-    tenant: str | None,
-    level: ConsistencyLevel | None,
-) -> Op[DeleteManyReturn[list[DeleteManyObject]] | DeleteManyReturn[None]]: ...
 def delete_many(
     collection: str,
     where: FilterExpression,
