@@ -79,8 +79,10 @@ def fetch_suite(version: str) -> Path:
     if not archive.exists():
         print(f"compat: downloading the weaviate-client {version} sdist from PyPI", flush=True)
         subprocess.run(
-            [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps"]
-            + ["--no-binary", ":all:", f"weaviate-client=={version}", "-d", str(compat_dir())],
+            [
+                *(sys.executable, "-m", "pip", "download", "--quiet", "--no-deps"),
+                *("--no-binary", ":all:", f"weaviate-client=={version}", "-d", str(compat_dir())),
+            ],
             check=True,
         )
     prefix = f"weaviate_client-{version}/"

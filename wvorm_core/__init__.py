@@ -1,6 +1,17 @@
 """wvorm_core: a typed Weaviate client over gRPC and REST, in the shape of the v4 client."""
 
-from wvorm_core import classes, exceptions, outputs
+from wvorm_core import (
+    auth,
+    backup,
+    classes,
+    cluster,
+    collections,
+    config,
+    exceptions,
+    outputs,
+    tokenization,
+    types,
+)
 from wvorm_core._ops.server import Meta, ServerVersion
 from wvorm_core._transport.params import ConnectionParams, ProtocolParams
 from wvorm_core.classes.init import AdditionalConfig, Auth, Timeout
@@ -31,7 +42,12 @@ __all__ = [
     "Timeout",
     "WeaviateAsyncClient",
     "WeaviateClient",
+    "auth",
+    "backup",
     "classes",
+    "cluster",
+    "collections",
+    "config",
     "connect_to_custom",
     "connect_to_embedded",
     "connect_to_local",
@@ -40,6 +56,8 @@ __all__ = [
     "exceptions",
     "generate_uuid5",
     "outputs",
+    "tokenization",
+    "types",
     "use_async_with_custom",
     "use_async_with_embedded",
     "use_async_with_local",

@@ -18,6 +18,10 @@ class TenantActivityStatus(str, Enum):
     OFFLOADED = "OFFLOADED"
     OFFLOADING = "OFFLOADING"
     ONLOADING = "ONLOADING"
+    # The official client's deprecated names, kept as aliases of the current ones.
+    HOT = "ACTIVE"
+    COLD = "INACTIVE"
+    FROZEN = "OFFLOADED"
 
 
 _SETTABLE = frozenset(

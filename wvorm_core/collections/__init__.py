@@ -9,12 +9,16 @@ from wvorm_core._sync.collection_batch import CollectionBatch
 from wvorm_core._sync.collections import Collections
 from wvorm_core._sync.iterator import CollectionIterator
 
+CollectionAsync = AsyncCollection
+"""The official client's name of `AsyncCollection`."""
+
 __all__ = [
     "AsyncCollection",
     "AsyncCollectionBatch",
     "AsyncCollectionIterator",
     "AsyncCollections",
     "Collection",
+    "CollectionAsync",
     "CollectionBatch",
     "CollectionIterator",
     "Collections",

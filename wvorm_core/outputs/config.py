@@ -11,6 +11,9 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Literal
 
+from wvorm_core.classes._module_names import GenerativeSearches as GenerativeSearches
+from wvorm_core.classes._module_names import Rerankers as Rerankers
+from wvorm_core.classes._module_names import Vectorizers as Vectorizers
 from wvorm_core.classes.config import (
     DataType,
     MultiVectorAggregation,
