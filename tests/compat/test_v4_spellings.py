@@ -1,0 +1,217 @@
+"""The official client's spellings that wvorm_core accepts, each checked on its own (against
+the real server where the server is involved)."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator
+from datetime import datetime, timezone
+
+import pytest
+
+import wvorm_core
+from wvorm_core.classes import _legacy_vectors
+from wvorm_core.classes.config import (
+    Configure,
+    DataType,
+    GenerativeSearches,
+    Property,
+    Rerankers,
+    StopwordsCreate,
+    Vectorizers,
+)
+from wvorm_core.classes.data import DataObject, DataReference, DataReferenceMulti
+from wvorm_core.classes.init import AdditionalConfig, Timeout
+from wvorm_core.classes.query import Filter
+from wvorm_core.classes.tenants import Tenant, TenantActivityStatus
+from wvorm_core.embedded import EmbeddedServer
+from wvorm_core.exceptions import WeaviateInvalidInputError
+
+
+@pytest.fixture
+def fresh_warnings() -> Iterator[None]:
+    """Forget which deprecated spellings already warned in this process."""
+    saved = set(_legacy_vectors._warned)
+    _legacy_vectors._warned.clear()
+    yield
+    _legacy_vectors._warned.clear()
+    _legacy_vectors._warned.update(saved)
+
+
+def test_legacy_vectorizer_spellings_build_the_same_vectors_and_warn_once(
+    fresh_warnings: None,
+) -> None:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        first = Configure.Vectorizer.none()
+        again = Configure.Vectorizer.text2vec_transformers()
+        named = Configure.NamedVectors.none(
+            "title", vector_index_config=Configure.VectorIndex.flat()
+        )
+    assert first == Configure.Vectors.self_provided()
+    assert again == Configure.Vectors.text2vec_transformers()
+    assert named == Configure.Vectors.self_provided(
+        name="title", vector_index_config=Configure.VectorIndex.flat()
+    )
+    messages = [str(w.message) for w in caught if w.category is DeprecationWarning]
+    assert len(messages) == 2
+    assert messages[0].startswith("Configure.Vectorizer is deprecated")
+    assert messages[1].startswith("Configure.NamedVectors is deprecated")
+
+
+def test_additional_config_takes_the_query_insert_pair() -> None:
+    config = AdditionalConfig(timeout=(60, 120))
+    assert config.timeout == Timeout(query=60, insert=120)
+    assert AdditionalConfig().timeout == Timeout()
+    with pytest.raises(WeaviateInvalidInputError, match="query, insert"):
+        AdditionalConfig(timeout=(1, 2, 3))  # type: ignore[arg-type]
+
+
+def test_connect_with_the_timeout_pair(server: EmbeddedServer) -> None:
+    with wvorm_core.connect_to_local(
+        port=server.port,
+        grpc_port=server.grpc_port,
+        additional_config=AdditionalConfig(timeout=(60, 120)),
+    ) as client:
+        assert client.is_ready()
+
+
+def test_old_tenant_statuses_are_aliases() -> None:
+    assert TenantActivityStatus.FROZEN is TenantActivityStatus.OFFLOADED
+    assert TenantActivityStatus.HOT is TenantActivityStatus.ACTIVE
+    assert TenantActivityStatus.COLD is TenantActivityStatus.INACTIVE
+    assert Tenant("t", TenantActivityStatus.COLD).to_dict()["activityStatus"] == "INACTIVE"
+
+
+def test_module_name_enums_compare_with_read_back_names() -> None:
+    assert Vectorizers.NONE == "none"
+    assert Vectorizers.TEXT2VEC_TRANSFORMERS == "text2vec-transformers"
+    assert Rerankers.COHERE == "reranker-cohere"
+    assert GenerativeSearches.DUMMY == "generative-dummy"
+    from wvorm_core.outputs import config as outputs_config
+
+    assert outputs_config.Vectorizers is Vectorizers
+
+
+def test_stopwords_create_is_in_classes_config() -> None:
+    from wvorm_core.classes.tokenization import StopwordsCreate as from_tokenization
+
+    assert StopwordsCreate is from_tokenization
+    assert StopwordsCreate(additions=["a"]).to_dict() == {"additions": ["a"]}
+
+
+def test_data_reference_multi_target_is_the_multi_class() -> None:
+    ref = DataReference.MultiTarget(
+        from_property="source", from_uuid="a", to_uuid="b", target_collection="Author"
+    )
+    assert type(ref) is DataReferenceMulti
+
+
+def test_create_with_the_official_keywords(
+    client: wvorm_core.WeaviateClient, collection_name: str, fresh_warnings: None
+) -> None:
+    with pytest.warns(DeprecationWarning, match="Configure.Vectorizer is deprecated"):
+        vectorizer = Configure.Vectorizer.none()
+    collection = client.collections.create(
+        collection_name,
+        properties=[
+            Property(
+                name="address",
+                data_type=DataType.OBJECT,
+                nested_properties=Property(name="city", data_type=DataType.TEXT),
+            )
+        ],
+        vectorizer_config=vectorizer,
+        vector_index_config=Configure.VectorIndex.flat(),
+        object_ttl_config=None,
+    )
+    config = collection.config.get()
+    default = config.vector_config["default"]
+    assert default.vectorizer.vectorizer == Vectorizers.NONE
+    assert default.vector_index_config.index_type.value == "flat"
+    nested = config.properties[0].nested_properties
+    assert nested is not None
+    assert [p.name for p in nested] == ["city"]
+    collection.data.insert({"address": {"city": "Utrecht"}}, vector=[0.1, 0.2])
+    assert collection.query.fetch_objects().objects[0].properties == {
+        "address": {"city": "Utrecht"}
+    }
+
+
+def test_create_refuses_what_it_cannot_honour(client: wvorm_core.WeaviateClient) -> None:
+    with pytest.raises(WeaviateInvalidInputError, match="not both"):
+        client.collections.create(
+            "Never",
+            vector_config=Configure.Vectors.self_provided(),
+            vectorizer_config=Configure.Vectors.self_provided(),
+        )
+    with pytest.raises(WeaviateInvalidInputError, match="single vector"):
+        client.collections.create(
+            "Never",
+            vector_config=[
+                Configure.Vectors.self_provided(name="a"),
+                Configure.Vectors.self_provided(name="b"),
+            ],
+            vector_index_config=Configure.VectorIndex.flat(),
+        )
+    with pytest.raises(WeaviateInvalidInputError, match="object TTL"):
+        client.collections.create("Never", object_ttl_config=object())  # type: ignore[arg-type]
+    assert not client.collections.exists("Never")
+
+
+def test_use_takes_skip_argument_validation(
+    client: wvorm_core.WeaviateClient, collection_name: str
+) -> None:
+    client.collections.create(collection_name, vector_config=Configure.Vectors.self_provided())
+    collection = client.collections.use(collection_name, skip_argument_validation=True)
+    uuid = collection.data.insert({"title": "x"}, vector=[1.0, 0.0])
+    assert [o.uuid for o in collection.query.fetch_objects().objects] == [uuid]
+
+
+def test_filter_keywords_are_the_official_ones(
+    client: wvorm_core.WeaviateClient, collection_name: str
+) -> None:
+    collection = client.collections.create(
+        collection_name,
+        properties=[
+            Property(name="title", data_type=DataType.TEXT),
+            Property(name="tags", data_type=DataType.TEXT_ARRAY),
+            Property(name="points", data_type=DataType.INT),
+        ],
+        vector_config=Configure.Vectors.self_provided(),
+    )
+    collection.data.insert_many(
+        [
+            DataObject({"title": "alpha", "tags": ["red"], "points": 1}),
+            DataObject({"title": "beta", "tags": ["blue"], "points": 2}),
+        ]
+    )
+
+    def titles(where: object) -> list[str]:
+        found = collection.query.fetch_objects(filters=where)  # type: ignore[arg-type]
+        return sorted(str(o.properties["title"]) for o in found.objects)
+
+    assert titles(Filter.by_property("title").equal(val="alpha")) == ["alpha"]
+    assert titles(Filter.by_property("points").greater_than(val=1)) == ["beta"]
+    assert titles(Filter.by_property("title").like(val="b*")) == ["beta"]
+    assert titles(Filter.by_property("tags").contains_any(val=["red", "blue"])) == ["alpha", "beta"]
+    assert titles(Filter.by_property("points").not_equal(val=1)) == ["beta"]
+
+
+def test_ref_filters_on_metadata_match_the_official_encoding() -> None:
+    from weaviate.classes.query import Filter as OfficialFilter
+    from weaviate.collections.filters import _FilterToGRPC
+
+    from wvorm_core._ops.filters import compile_filter
+
+    since = datetime(2000, 1, 1, tzinfo=timezone.utc)
+    pairs = [
+        (Filter.by_ref("to").by_creation_time(), OfficialFilter.by_ref("to").by_creation_time()),
+        (Filter.by_ref("to").by_update_time(), OfficialFilter.by_ref("to").by_update_time()),
+    ]
+    for ours, official in pairs:
+        mine = compile_filter(ours.greater_than(val=since))
+        theirs = _FilterToGRPC.convert(official.greater_than(since))
+        assert theirs is not None
+        assert mine.target.SerializeToString() == theirs.target.SerializeToString()
+        assert mine.operator == theirs.operator
