@@ -78,3 +78,17 @@ class ExportCanceledError(WeaviateError):
 
 class EmbeddedServerError(WeaviateError):
     """The local weaviate-server could not be installed, started or stopped."""
+
+
+# The official client's names, where one of the errors above means the same thing.
+WeaviateBaseError = WeaviateError
+WeaviateStartUpError = WeaviateConnectionError
+"""Connecting failed (the official client's name; wvorm_core raises it for any unreachable
+server, also after connecting)."""
+WeaviateGRPCUnavailableError = WeaviateConnectionError
+AuthenticationFailedError = WeaviateAuthenticationError
+AuthenticationFailedException = WeaviateAuthenticationError
+UnexpectedStatusCodeException = UnexpectedStatusCodeError
+WeaviateQueryException = WeaviateQueryError
+WeaviateInvalidInputException = WeaviateInvalidInputError
+BackupFailedException = BackupFailedError

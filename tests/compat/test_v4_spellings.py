@@ -215,3 +215,18 @@ def test_ref_filters_on_metadata_match_the_official_encoding() -> None:
         assert theirs is not None
         assert mine.target.SerializeToString() == theirs.target.SerializeToString()
         assert mine.operator == theirs.operator
+
+
+def test_official_error_names_are_raised(server: EmbeddedServer) -> None:
+    from wvorm_core import exceptions
+    from wvorm_core.embedded import free_port
+
+    assert exceptions.WeaviateBaseError is exceptions.WeaviateError
+    assert issubclass(exceptions.WeaviateInvalidInputException, ValueError)
+    with pytest.raises(exceptions.WeaviateStartUpError):
+        wvorm_core.connect_to_local(port=free_port(), grpc_port=free_port())
+    with (
+        wvorm_core.connect_to_local(port=server.port, grpc_port=server.grpc_port) as client,
+        pytest.raises(exceptions.UnexpectedStatusCodeException),
+    ):
+        client.collections.create_from_dict({"class": "Bad", "vectorIndexType": "nope"})
