@@ -34,30 +34,49 @@ SELECT = os.environ.get("WVORM_COMPAT_SELECT")
 TIMEOUT = int(os.environ.get("WVORM_COMPAT_TIMEOUT", "120"))
 SERVER_VERSION = os.environ.get("WVORM_COMPAT_SERVER_VERSION", "1.39.2")
 
-# Where the official client's modules live in wvorm_core, where the path differs; every
-# other `weaviate.x` is looked up as `wvorm_core.x`.
-MODULE_MAP = {
-    "weaviate.collections.classes.config": "wvorm_core.classes.config",
-    "weaviate.collections.classes.config_named_vectors": "wvorm_core.classes.config",
-    "weaviate.collections.classes.config_vectors": "wvorm_core.classes.config",
-    "weaviate.collections.classes.grpc": "wvorm_core.classes.query",
-    "weaviate.collections.classes.data": "wvorm_core.classes.data",
-    "weaviate.collections.classes.filters": "wvorm_core.classes.filters",
-    "weaviate.collections.classes.tenants": "wvorm_core.classes.tenants",
-    "weaviate.collections.classes.aggregate": "wvorm_core.classes.aggregate",
-    "weaviate.collections.classes.batch": "wvorm_core.outputs.batch",
-    "weaviate.collections.classes.internal": "wvorm_core.outputs.query",
-    "weaviate.collections.classes.generative": "wvorm_core.classes.generate",
-    "weaviate.collections.classes.types": "wvorm_core.classes.types",
-    "weaviate.rbac.models": "wvorm_core.classes.rbac",
-    "weaviate.backup.backup": "wvorm_core.outputs.backup",
-    "weaviate.export.export": "wvorm_core.outputs.export",
-    "weaviate.connect.helpers": "wvorm_core.connect",
+# Where the official client's modules live in wvorm_core, where the path differs (a deep
+# private module of the official client may hold names that wvorm_core keeps in several
+# modules; they are looked up in order); every other `weaviate.x` is `wvorm_core.x`.
+MODULE_MAP: dict[str, tuple[str, ...]] = {
+    "weaviate.collections.classes.config": (
+        "wvorm_core.classes.config",
+        "wvorm_core.outputs.config",
+    ),
+    "weaviate.collections.classes.config_named_vectors": ("wvorm_core.classes.config",),
+    "weaviate.collections.classes.config_vectors": ("wvorm_core.classes.config",),
+    "weaviate.collections.classes.grpc": ("wvorm_core.classes.query", "wvorm_core.types"),
+    "weaviate.collections.classes.data": ("wvorm_core.classes.data",),
+    "weaviate.collections.classes.filters": ("wvorm_core.classes.filters", "wvorm_core.types"),
+    "weaviate.collections.classes.tenants": ("wvorm_core.classes.tenants",),
+    "weaviate.collections.classes.aggregate": (
+        "wvorm_core.classes.aggregate",
+        "wvorm_core.outputs.aggregate",
+    ),
+    "weaviate.collections.classes.batch": ("wvorm_core.outputs.batch",),
+    "weaviate.collections.classes.internal": (
+        "wvorm_core.outputs.query",
+        "wvorm_core.classes.data",
+        "wvorm_core.types",
+    ),
+    "weaviate.collections.classes.generative": ("wvorm_core.classes.generate",),
+    "weaviate.collections.classes.types": ("wvorm_core.types",),
+    "weaviate.collections.tenants": ("wvorm_core.classes.tenants",),
+    "weaviate.collections.data": ("wvorm_core.collections",),
+    "weaviate.collections.iterator": ("wvorm_core.collections",),
+    "weaviate.collections.collection.async_": ("wvorm_core.collections",),
+    "weaviate.rbac.models": ("wvorm_core.classes.rbac", "wvorm_core.outputs.rbac"),
+    "weaviate.backup.backup": ("wvorm_core.classes.backup", "wvorm_core.outputs.backup"),
+    "weaviate.export.export": ("wvorm_core.classes.export", "wvorm_core.outputs.export"),
+    "weaviate.connect.helpers": ("wvorm_core.connect",),
 }
 
 
-def _target(fullname: str) -> str:
-    return MODULE_MAP.get(fullname, "wvorm_core" + fullname[len("weaviate") :])
+def _targets(fullname: str) -> tuple[str, ...]:
+    return MODULE_MAP.get(fullname, ("wvorm_core" + fullname[len("weaviate") :],))
+
+
+def _has_children(fullname: str) -> bool:
+    return any(key.startswith(fullname + ".") for key in MODULE_MAP)
 
 
 class _Proxy(types.ModuleType):
@@ -66,26 +85,29 @@ class _Proxy(types.ModuleType):
     the suite imports the official client's private classes for annotations; used at run
     time (`isinstance`), `Any` fails the test, as it should."""
 
-    def __init__(self, name: str, target: types.ModuleType | None) -> None:
-        super().__init__(name, f"{name}, answered by {target.__name__ if target else 'nothing'}")
-        self._target = target
-        if target is None or hasattr(target, "__path__"):
+    def __init__(self, name: str, targets: list[types.ModuleType], package: bool) -> None:
+        answered = ", ".join(t.__name__ for t in targets) or "nothing"
+        super().__init__(name, f"{name}, answered by {answered}")
+        self._targets = targets
+        if package:
             self.__path__: list[str] = []
 
     def __getattr__(self, name: str) -> Any:
-        if self._target is not None and hasattr(self._target, name):
-            return getattr(self._target, name)
+        for target in self._targets:
+            if hasattr(target, name):
+                return getattr(target, name)
         if name.startswith("_") and not name.startswith("__"):
             return Any
         raise AttributeError(f"module {self.__name__!r} has no attribute {name!r}")
 
 
 class _ProxyLoader(importlib.abc.Loader):
-    def __init__(self, target: types.ModuleType | None) -> None:
-        self.target = target
+    def __init__(self, targets: list[types.ModuleType], package: bool) -> None:
+        self.targets = targets
+        self.package = package
 
     def create_module(self, spec: importlib.machinery.ModuleSpec) -> types.ModuleType:
-        return _Proxy(spec.name, self.target)
+        return _Proxy(spec.name, self.targets, self.package)
 
     def exec_module(self, module: types.ModuleType) -> None:
         """Nothing to run: the proxy reads the target module."""
@@ -102,19 +124,21 @@ class WeaviateAsWvormCore(importlib.abc.MetaPathFinder):
     ) -> importlib.machinery.ModuleSpec | None:
         if fullname != "weaviate" and not fullname.startswith("weaviate."):
             return None
-        name = _target(fullname)
-        module: types.ModuleType | None
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as error:
-            prefix = fullname + "."
-            if error.name != name or not any(key.startswith(prefix) for key in MODULE_MAP):
-                raise ModuleNotFoundError(
-                    f"No module named {fullname!r} (looked for {name!r})", name=fullname
-                ) from None
-            module = None
-        is_package = module is None or hasattr(module, "__path__")
-        return importlib.machinery.ModuleSpec(fullname, _ProxyLoader(module), is_package=is_package)
+        modules = []
+        for name in _targets(fullname):
+            try:
+                modules.append(importlib.import_module(name))
+            except ModuleNotFoundError as error:
+                if error.name is None or not name.startswith(error.name):
+                    raise
+        if not modules and not _has_children(fullname):
+            looked = " or ".join(repr(name) for name in _targets(fullname))
+            raise ModuleNotFoundError(
+                f"No module named {fullname!r} (looked for {looked})", name=fullname
+            )
+        package = _has_children(fullname) or any(hasattr(m, "__path__") for m in modules)
+        loader = _ProxyLoader(modules, package)
+        return importlib.machinery.ModuleSpec(fullname, loader, is_package=package)
 
 
 class _VersionProbe:

@@ -130,6 +130,9 @@ def run_suite(
     started = time.monotonic()
     with open(log, "w") as handle:
         subprocess.run(command, cwd=suite, env=env, stdout=handle, stderr=subprocess.STDOUT)
+    if not out.exists():
+        tail = "\n".join(log.read_text().splitlines()[-6:])
+        print(f"compat: the {mode} run recorded no test; the log ends with:\n{tail}")
     return time.monotonic() - started
 
 

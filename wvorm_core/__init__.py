@@ -15,6 +15,7 @@ from wvorm_core import (
 from wvorm_core._ops.server import Meta, ServerVersion
 from wvorm_core._transport.params import ConnectionParams, ProtocolParams
 from wvorm_core.classes.init import AdditionalConfig, Auth, Timeout
+from wvorm_core.batch import ClientBatch
 from wvorm_core.client import WeaviateAsyncClient, WeaviateClient
 from wvorm_core.connect import (
     connect_to_custom,
@@ -30,8 +31,12 @@ from wvorm_core.connect import (
 from wvorm_core.embedded import EmbeddedOptions, EmbeddedServer
 from wvorm_core.util import generate_uuid5
 
+ClientBatchingContextManager = ClientBatch
+"""The official client's name of the context manager `client.batch.dynamic()` etc. return."""
+
 __all__ = [
     "AdditionalConfig",
+    "ClientBatchingContextManager",
     "Auth",
     "ConnectionParams",
     "EmbeddedOptions",

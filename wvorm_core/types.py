@@ -6,13 +6,28 @@ import uuid
 from collections.abc import Mapping, Sequence
 
 from wvorm_core.classes.data import GeoCoordinate, PhoneNumber, Vectors
+from wvorm_core.classes.query import (
+    FilterReturn,
+    MetadataName,
+    MetadataQuery,
+    PropertySelection,
+    QueryNested,
+    QueryReference,
+)
 from wvorm_core.outputs.query import P as Properties
 
 __all__ = [
     "INCLUDE_VECTOR",
+    "METADATA",
+    "PROPERTIES",
+    "PROPERTY",
+    "REFERENCE",
+    "REFERENCES",
     "UUID",
     "UUIDS",
     "VECTORS",
+    "FilterReturn",
+    "NearVectorInputType",
     "GeoCoordinate",
     "PhoneNumber",
     "Properties",
@@ -33,3 +48,21 @@ INCLUDE_VECTOR = bool | str | Sequence[str]
 
 WeaviateProperties = Mapping[str, object]
 """The properties of an object with no data model."""
+
+PROPERTY = str | QueryNested
+"""One property to return: a name, or a nested object property with its fields."""
+
+PROPERTIES = PropertySelection
+"""`return_properties`: one property or several."""
+
+REFERENCE = QueryReference
+"""One reference to return with its target's properties."""
+
+REFERENCES = QueryReference | Sequence[QueryReference]
+"""`return_references`: one reference or several."""
+
+METADATA = MetadataQuery | Sequence[MetadataName]
+"""`return_metadata`: a `MetadataQuery` or a list of metadata names."""
+
+NearVectorInputType = Vectors
+"""The query vector of `near_vector`: one vector, or vectors by target name."""

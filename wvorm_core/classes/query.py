@@ -9,12 +9,13 @@ from typing import Literal
 from uuid import UUID
 
 from wvorm_core.classes.aggregate import Metrics
-from wvorm_core.classes.filters import Filter, GeoRange
+from wvorm_core.classes.filters import Filter, FilterExpression, GeoRange
 from wvorm_core.exceptions import WeaviateInvalidInputError
 
 __all__ = [
     "BM25Operator",
     "Filter",
+    "FilterReturn",
     "GeoRange",
     "GroupBy",
     "HybridFusion",
@@ -27,6 +28,9 @@ __all__ = [
     "Sort",
     "TargetVectors",
 ]
+
+FilterReturn = FilterExpression
+"""What `Filter.by_*(...)` builders return (the official client's name)."""
 
 MetadataName = Literal[
     "creation_time",

@@ -7,7 +7,14 @@ from enum import Enum
 
 from wvorm_core.exceptions import WeaviateInvalidInputError
 
-__all__ = ["Tenant", "TenantActivityStatus", "TenantCreate", "TenantUpdate"]
+__all__ = [
+    "Tenant",
+    "TenantActivityStatus",
+    "TenantCreate",
+    "TenantCreateInputType",
+    "TenantUpdate",
+    "TenantUpdateInputType",
+]
 
 
 class TenantActivityStatus(str, Enum):
@@ -53,3 +60,9 @@ class Tenant:
 
 TenantCreate = Tenant
 TenantUpdate = Tenant
+
+TenantCreateInputType = str | Tenant
+"""A tenant to create: its name (created ACTIVE) or a `Tenant`."""
+
+TenantUpdateInputType = Tenant
+"""A tenant's new activity status."""
