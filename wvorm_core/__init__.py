@@ -14,8 +14,8 @@ from wvorm_core import (
 )
 from wvorm_core._ops.server import Meta, ServerVersion
 from wvorm_core._transport.params import ConnectionParams, ProtocolParams
-from wvorm_core.classes.init import AdditionalConfig, Auth, Timeout
 from wvorm_core.batch import ClientBatch
+from wvorm_core.classes.init import AdditionalConfig, Auth, Timeout
 from wvorm_core.client import WeaviateAsyncClient, WeaviateClient
 from wvorm_core.connect import (
     connect_to_custom,
@@ -36,8 +36,8 @@ ClientBatchingContextManager = ClientBatch
 
 __all__ = [
     "AdditionalConfig",
-    "ClientBatchingContextManager",
     "Auth",
+    "ClientBatchingContextManager",
     "ConnectionParams",
     "EmbeddedOptions",
     "EmbeddedServer",

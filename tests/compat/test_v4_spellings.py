@@ -6,6 +6,7 @@ from __future__ import annotations
 import warnings
 from collections.abc import Iterator
 from datetime import datetime, timezone
+from pathlib import Path
 
 import pytest
 
@@ -16,6 +17,7 @@ from wvorm_core.classes.config import (
     DataType,
     GenerativeSearches,
     Property,
+    ReferenceProperty,
     Rerankers,
     StopwordsCreate,
     Vectorizers,
@@ -26,6 +28,7 @@ from wvorm_core.classes.query import Filter
 from wvorm_core.classes.tenants import Tenant, TenantActivityStatus
 from wvorm_core.embedded import EmbeddedServer
 from wvorm_core.exceptions import WeaviateInvalidInputError
+from wvorm_core.util import file_encoder_b64
 
 
 @pytest.fixture
@@ -230,3 +233,53 @@ def test_official_error_names_are_raised(server: EmbeddedServer) -> None:
         pytest.raises(exceptions.UnexpectedStatusCodeException),
     ):
         client.collections.create_from_dict({"class": "Bad", "vectorIndexType": "nope"})
+
+
+def test_near_media_fills_the_field_of_its_kind(tmp_path: Path) -> None:
+    from wvorm_core._ops.search import Target, near_media, prepare
+    from wvorm_core.classes.query import NearMediaType
+
+    for kind in NearMediaType:
+        request, _ = prepare(
+            Target("Clips"), "near_media", None, {"distance": 0.5}, near_media(b"\x00\x01", kind)
+        )
+        field = getattr(request, f"near_{kind.value}")
+        assert getattr(field, kind.value) == "AAE="
+        assert field.distance == 0.5
+    source = tmp_path / "clip.bin"
+    source.write_bytes(b"\x00\x01")
+    assert file_encoder_b64(source) == "AAE="
+    with source.open("rb") as handle:
+        assert file_encoder_b64(handle) == "AAE="
+
+
+def test_near_media_reaches_the_server(
+    client: wvorm_core.WeaviateClient, collection_name: str
+) -> None:
+    from wvorm_core.classes.query import NearMediaType
+    from wvorm_core.exceptions import WeaviateQueryError
+
+    collection = client.collections.create(
+        collection_name, vector_config=Configure.Vectors.self_provided()
+    )
+    collection.data.insert({}, vector=[1.0, 0.0])
+    with pytest.raises(WeaviateQueryError, match=r"(?i)video"):
+        collection.query.near_media(b"\x00\x01", NearMediaType.VIDEO)
+
+
+def test_ref_count_takes_count_and_create_takes_none_lists(
+    client: wvorm_core.WeaviateClient, collection_name: str
+) -> None:
+    collection = client.collections.create(
+        collection_name,
+        properties=None,
+        references=None,
+        vector_config=Configure.Vectors.self_provided(),
+    )
+    collection.config.add_reference(ReferenceProperty(name="to", target_collection=collection.name))
+    first = collection.data.insert({}, vector=[1.0, 0.0])
+    second = collection.data.insert({}, references={"to": [first]}, vector=[1.0, 0.0])
+    found = collection.query.fetch_objects(
+        filters=Filter.by_ref_count("to").greater_or_equal(count=1)
+    ).objects
+    assert [o.uuid for o in found] == [second]

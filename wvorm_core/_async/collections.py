@@ -38,8 +38,8 @@ class AsyncCollections(AsyncNamespace):
         name: str,
         *,
         description: str | None = None,
-        properties: Sequence[Property] = (),
-        references: Sequence[AnyReferenceProperty] = (),
+        properties: Sequence[Property] | None = None,
+        references: Sequence[AnyReferenceProperty] | None = None,
         vector_config: VectorConfig | Sequence[VectorConfig] | None = None,
         inverted_index_config: InvertedIndexConfigCreate | None = None,
         multi_tenancy_config: MultiTenancyConfigCreate | None = None,
@@ -64,11 +64,11 @@ class AsyncCollections(AsyncNamespace):
             vector_config, vectorizer_config, vector_index_config
         )
         body = collection_schema(
-            name, description=description, properties=properties, references=references,
-            vector_config=vector_config, inverted_index_config=inverted_index_config,
-            multi_tenancy_config=multi_tenancy_config, replication_config=replication_config,
-            sharding_config=sharding_config, generative_config=generative_config,
-            reranker_config=reranker_config,
+            name, description=description, properties=properties or (),
+            references=references or (), vector_config=vector_config,
+            inverted_index_config=inverted_index_config, multi_tenancy_config=multi_tenancy_config,
+            replication_config=replication_config, sharding_config=sharding_config,
+            generative_config=generative_config, reranker_config=reranker_config,
         )  # fmt: skip
         created = await self._transport.run(schema.create(body))
         context = CollectionContext(

@@ -52,6 +52,7 @@ from wvorm_core.classes._vectorizers import (
     _Vectors,
 )
 from wvorm_core.exceptions import WeaviateInvalidInputError
+from wvorm_core.outputs.indexes import PropertyIndexName as IndexName
 
 __all__ = [
     "AnyReferenceProperty",
@@ -60,6 +61,7 @@ __all__ = [
     "DataType",
     "GenerativeProvider",
     "GenerativeSearches",
+    "IndexName",
     "InvertedIndexConfigCreate",
     "InvertedIndexConfigUpdate",
     "Multi2VecField",

@@ -130,6 +130,31 @@ class _PropertyTest:
         )
 
 
+class _CountTest:
+    """Tests on how many objects a reference property points to."""
+
+    def __init__(self, target: FilterTarget) -> None:
+        self._test = _PropertyTest(target)
+
+    def equal(self, count: int) -> FilterExpression:
+        return self._test.equal(count)
+
+    def not_equal(self, count: int) -> FilterExpression:
+        return self._test.not_equal(count)
+
+    def less_than(self, count: int) -> FilterExpression:
+        return self._test.less_than(count)
+
+    def less_or_equal(self, count: int) -> FilterExpression:
+        return self._test.less_or_equal(count)
+
+    def greater_than(self, count: int) -> FilterExpression:
+        return self._test.greater_than(count)
+
+    def greater_or_equal(self, count: int) -> FilterExpression:
+        return self._test.greater_or_equal(count)
+
+
 class _RefTest:
     def __init__(self, path: tuple[tuple[str, str | None], ...]) -> None:
         self._path = path
@@ -147,8 +172,8 @@ class _RefTest:
     def by_id(self) -> _PropertyTest:
         return _PropertyTest(FilterTarget(self._path, "_id"))
 
-    def by_ref_count(self, link_on: str) -> _PropertyTest:
-        return _PropertyTest(FilterTarget(self._path, check_property_name(link_on), count=True))
+    def by_ref_count(self, link_on: str) -> _CountTest:
+        return _CountTest(FilterTarget(self._path, check_property_name(link_on), count=True))
 
     def by_creation_time(self) -> _PropertyTest:
         return _PropertyTest(FilterTarget(self._path, "_creationTimeUnix"))
@@ -185,7 +210,7 @@ class Filter:
         return _RefTest(()).by_ref_multi_target(link_on, target_collection)
 
     @staticmethod
-    def by_ref_count(link_on: str) -> _PropertyTest:
+    def by_ref_count(link_on: str) -> _CountTest:
         return _RefTest(()).by_ref_count(link_on)
 
     @staticmethod

@@ -22,6 +22,7 @@ __all__ = [
     "MetadataQuery",
     "Metrics",
     "Move",
+    "NearMediaType",
     "QueryNested",
     "QueryReference",
     "Rerank",
@@ -120,6 +121,17 @@ class Rerank:
 
     prop: str
     query: str | None = None
+
+
+class NearMediaType(str, Enum):
+    """The kind of media `near_media` searches with (each needs its multi-modal vectorizer)."""
+
+    AUDIO = "audio"
+    DEPTH = "depth"
+    IMAGE = "image"
+    IMU = "imu"
+    THERMAL = "thermal"
+    VIDEO = "video"
 
 
 class HybridFusion(str, Enum):
