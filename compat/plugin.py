@@ -71,12 +71,22 @@ MODULE_MAP: dict[str, tuple[str, ...]] = {
 }
 
 
+# The official client's private version gates that the suite imports, with their values (the
+# server versions that carry a feature); the plugin answers them for wvorm_core.
+PRIVATE_VALUES: dict[str, dict[str, object]] = {
+    "weaviate.collections.grpc.shared": {
+        "_BM25_AND_CROSS_MIN_VERSIONS": ((1, 37, 15), (1, 38, 8), (1, 39, 0)),
+        "_BM25_AND_CROSS_MIN_VERSIONS_STR": "1.37.15 or 1.38.8 or 1.39.0",
+    },
+}
+
+
 def _targets(fullname: str) -> tuple[str, ...]:
     return MODULE_MAP.get(fullname, ("wvorm_core" + fullname[len("weaviate") :],))
 
 
 def _has_children(fullname: str) -> bool:
-    return any(key.startswith(fullname + ".") for key in MODULE_MAP)
+    return any(key.startswith(fullname + ".") for key in (*MODULE_MAP, *PRIVATE_VALUES))
 
 
 class _Proxy(types.ModuleType):
@@ -93,6 +103,9 @@ class _Proxy(types.ModuleType):
             self.__path__: list[str] = []
 
     def __getattr__(self, name: str) -> Any:
+        given = PRIVATE_VALUES.get(self.__name__, {})
+        if name in given:
+            return given[name]
         for target in self._targets:
             if hasattr(target, name):
                 return getattr(target, name)
@@ -131,7 +144,7 @@ class WeaviateAsWvormCore(importlib.abc.MetaPathFinder):
             except ModuleNotFoundError as error:
                 if error.name is None or not name.startswith(error.name):
                     raise
-        if not modules and not _has_children(fullname):
+        if not modules and not _has_children(fullname) and fullname not in PRIVATE_VALUES:
             looked = " or ".join(repr(name) for name in _targets(fullname))
             raise ModuleNotFoundError(
                 f"No module named {fullname!r} (looked for {looked})", name=fullname

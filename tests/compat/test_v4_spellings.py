@@ -283,3 +283,36 @@ def test_ref_count_takes_count_and_create_takes_none_lists(
         filters=Filter.by_ref_count("to").greater_or_equal(count=1)
     ).objects
     assert [o.uuid for o in found] == [second]
+
+
+def test_anyscale_and_the_iterator_page_size() -> None:
+    from wvorm_core.collections import ITERATOR_CACHE_SIZE
+
+    provider = Configure.Generative.anyscale(model="m", temperature=0.5)
+    assert (provider.module, dict(provider.settings)) == (
+        "generative-anyscale",
+        {"model": "m", "temperature": 0.5},
+    )
+    assert ITERATOR_CACHE_SIZE == 100
+
+
+def test_read_back_arrays_equal_lists_and_stay_immutable(
+    client: wvorm_core.WeaviateClient, collection_name: str
+) -> None:
+    collection = client.collections.create(
+        collection_name,
+        properties=[Property(name="title", data_type=DataType.TEXT)],
+        vector_config=Configure.Vectors.text2vec_transformers(source_properties=["title"]),
+        inverted_index_config=Configure.inverted_index(
+            stopwords_additions=["wvorm"], stopwords_removals=["the"]
+        ),
+    )
+    config = collection.config.get()
+    stopwords = config.inverted_index_config.stopwords
+    assert stopwords.additions == ["wvorm"]
+    assert stopwords.removals == ["the"]
+    assert stopwords.additions == ("wvorm",)
+    sources = config.vector_config["default"].vectorizer.source_properties
+    assert sources == ["title"]
+    assert sources != ["other"]
+    assert not hasattr(sources, "append")

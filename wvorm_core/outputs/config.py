@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Literal
 
+from wvorm_core._read_only import ReadOnlyList
 from wvorm_core.classes._module_names import GenerativeSearches as GenerativeSearches
 from wvorm_core.classes._module_names import Rerankers as Rerankers
 from wvorm_core.classes._module_names import Vectorizers as Vectorizers
@@ -36,7 +37,7 @@ def freeze(value: object) -> JsonValue:
     if isinstance(value, Mapping):
         return MappingProxyType({str(k): freeze(v) for k, v in value.items()})
     if isinstance(value, (list, tuple)):
-        return tuple(freeze(v) for v in value)
+        return ReadOnlyList(freeze(v) for v in value)
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
     raise TypeError(f"not a JSON value: {value!r}")
