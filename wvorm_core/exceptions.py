@@ -24,6 +24,10 @@ class WeaviateInvalidInputError(WeaviateError, ValueError):
     """An argument is invalid; raised before anything is sent."""
 
 
+class WeaviateInsertInvalidPropertyError(WeaviateInvalidInputError):
+    """An object to insert has `id` or `vector` among its properties."""
+
+
 class WeaviateUnsupportedFeatureError(WeaviateError):
     """The connected server is too old for a feature."""
 

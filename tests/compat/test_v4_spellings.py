@@ -316,3 +316,19 @@ def test_read_back_arrays_equal_lists_and_stay_immutable(
     assert sources == ["title"]
     assert sources != ["other"]
     assert not hasattr(sources, "append")
+
+
+def test_id_or_vector_among_properties_is_refused_before_sending(
+    client: wvorm_core.WeaviateClient, collection_name: str
+) -> None:
+    from wvorm_core.exceptions import WeaviateInsertInvalidPropertyError
+
+    collection = client.collections.create(
+        collection_name,
+        properties=[Property(name="name", data_type=DataType.TEXT)],
+        vector_config=Configure.Vectors.self_provided(),
+    )
+    for bad in ({"name": "a", "id": "x"}, {"name": "a", "vector": [1.0]}):
+        with pytest.raises(WeaviateInsertInvalidPropertyError, match="object 1: 'id' and 'vector'"):
+            collection.data.insert_many([{"name": "fine"}, bad])
+    assert collection.query.fetch_objects().objects == []
