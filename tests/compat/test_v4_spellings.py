@@ -332,3 +332,10 @@ def test_id_or_vector_among_properties_is_refused_before_sending(
         with pytest.raises(WeaviateInsertInvalidPropertyError, match="object 1: 'id' and 'vector'"):
             collection.data.insert_many([{"name": "fine"}, bad])
     assert collection.query.fetch_objects().objects == []
+
+
+def test_contextionary_builder() -> None:
+    vector = Configure.Vectors.text2vec_contextionary(source_properties=["title"])
+    assert vector.to_dict()["vectorizer"] == {
+        "text2vec-contextionary": {"vectorizeClassName": True, "properties": ["title"]}
+    }
