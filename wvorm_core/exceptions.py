@@ -28,6 +28,15 @@ class WeaviateInsertInvalidPropertyError(WeaviateInvalidInputError):
     """An object to insert has `id` or `vector` among its properties."""
 
 
+class WeaviateInsertManyAllFailedError(WeaviateError):
+    """The official client raises this when every object of `insert_many` failed.
+
+    wvorm_core does not: `insert_many` returns every refusal in `errors` also when all
+    objects failed, so nothing is lost. The class exists so that v4 code importing it (for an
+    `except` clause) keeps importing.
+    """
+
+
 class WeaviateUnsupportedFeatureError(WeaviateError):
     """The connected server is too old for a feature."""
 

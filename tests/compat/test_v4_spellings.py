@@ -339,3 +339,44 @@ def test_contextionary_builder() -> None:
     assert vector.to_dict()["vectorizer"] == {
         "text2vec-contextionary": {"vectorizeClassName": True, "properties": ["title"]}
     }
+
+
+def test_export_config_copy_recipe_keeps_every_setting(
+    client: wvorm_core.WeaviateClient, collection_name: str
+) -> None:
+    from wvorm_core.classes.config import VectorDistances
+
+    client.collections.create(
+        collection_name,
+        properties=[Property(name="title", data_type=DataType.TEXT)],
+        vector_config=[
+            Configure.Vectors.self_provided(
+                name="dot",
+                vector_index_config=Configure.VectorIndex.hnsw(distance_metric=VectorDistances.DOT),
+            ),
+            Configure.Vectors.self_provided(
+                name="flat",
+                vector_index_config=Configure.VectorIndex.flat(
+                    distance_metric=VectorDistances.L2_SQUARED
+                ),
+            ),
+        ],
+        inverted_index_config=Configure.inverted_index(stopwords_additions=["wvorm"]),
+    )
+    copy_name = collection_name + "Copy"
+    config = client.collections.export_config(collection_name)
+    config.name = copy_name
+    try:
+        client.collections.create_from_config(config)
+        original = client.collections.export_config(collection_name).to_dict()
+        copied = client.collections.export_config(copy_name).to_dict()
+        assert copied.pop("class") == copy_name
+        original.pop("class")
+        assert copied == original
+        vectors = client.collections.use(copy_name).config.get().vector_config
+        assert vectors["dot"].vector_index_config.distance_metric is VectorDistances.DOT
+        assert vectors["flat"].vector_index_config.distance_metric is VectorDistances.L2_SQUARED
+    finally:
+        client.collections.delete(copy_name)
+    with pytest.raises(AttributeError, match="no field"):
+        config.nmae = "typo"  # type: ignore[attr-defined]

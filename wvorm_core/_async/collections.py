@@ -27,7 +27,11 @@ from wvorm_core.exceptions import WeaviateInvalidInputError
 from wvorm_core.outputs.query import P, R
 
 if TYPE_CHECKING:
-    from wvorm_core.outputs.config import CollectionConfig, CollectionConfigSimple
+    from wvorm_core.outputs.config import (
+        CollectionConfig,
+        CollectionConfigSimple,
+        ExportedCollectionConfig,
+    )
 
 
 class AsyncCollections(AsyncNamespace):
@@ -88,9 +92,12 @@ class AsyncCollections(AsyncNamespace):
         created = await self._transport.run(schema.create(schema.config_body(config)))
         return self.use(created.name)
 
-    async def export_config(self, name: str) -> CollectionConfig:
-        """The full configuration of collection `name`."""
-        return await self._transport.run(config.get_full(name))
+    async def export_config(self, name: str) -> ExportedCollectionConfig:
+        """A copy of the full configuration of collection `name`, whose fields may be
+        reassigned (e.g. `name`) before `create_from_config`."""
+        from wvorm_core.outputs.config import ExportedCollectionConfig
+
+        return ExportedCollectionConfig.copy_of(await self._transport.run(config.get_full(name)))
 
     @overload
     def use(self, name: str, *, skip_argument_validation: bool = False) -> AsyncCollection: ...

@@ -28,7 +28,11 @@ from wvorm_core.exceptions import WeaviateInvalidInputError
 from wvorm_core.outputs.query import P, R
 
 if TYPE_CHECKING:
-    from wvorm_core.outputs.config import CollectionConfig, CollectionConfigSimple
+    from wvorm_core.outputs.config import (
+        CollectionConfig,
+        CollectionConfigSimple,
+        ExportedCollectionConfig,
+    )
 
 
 class Collections(Namespace):
@@ -89,9 +93,12 @@ class Collections(Namespace):
         created = self._transport.run(schema.create(schema.config_body(config)))
         return self.use(created.name)
 
-    def export_config(self, name: str) -> CollectionConfig:
-        """The full configuration of collection `name`."""
-        return self._transport.run(config.get_full(name))
+    def export_config(self, name: str) -> ExportedCollectionConfig:
+        """A copy of the full configuration of collection `name`, whose fields may be
+        reassigned (e.g. `name`) before `create_from_config`."""
+        from wvorm_core.outputs.config import ExportedCollectionConfig
+
+        return ExportedCollectionConfig.copy_of(self._transport.run(config.get_full(name)))
 
     @overload
     def use(self, name: str, *, skip_argument_validation: bool = False) -> Collection: ...

@@ -7,7 +7,7 @@ so `client.collections.create_from_config(config)` reproduces it.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from types import MappingProxyType
 from typing import Literal
 
@@ -502,6 +502,20 @@ class CollectionConfig(CollectionConfigSimple):
         if self.sharding_config is not None and not self.multi_tenancy_config.enabled:
             out["shardingConfig"] = self.sharding_config.to_dict()
         return out
+
+
+class ExportedCollectionConfig(CollectionConfig):
+    """What `collections.export_config` returns: a copy of a collection's configuration whose
+    fields may be reassigned (`config.name = "Copy"`) before `create_from_config(config)`."""
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name not in {f.name for f in fields(self)}:
+            raise AttributeError(f"CollectionConfig has no field {name!r}")
+        object.__setattr__(self, name, value)
+
+    @classmethod
+    def copy_of(cls, config: CollectionConfig) -> ExportedCollectionConfig:
+        return cls(**{f.name: getattr(config, f.name) for f in fields(config)})
 
 
 @dataclass(frozen=True)
