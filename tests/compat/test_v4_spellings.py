@@ -379,4 +379,25 @@ def test_export_config_copy_recipe_keeps_every_setting(
     finally:
         client.collections.delete(copy_name)
     with pytest.raises(AttributeError, match="no field"):
-        config.nmae = "typo"  # type: ignore[attr-defined]
+        config.nmae = "typo"
+
+
+def test_phone_number_reads_back_with_the_official_attributes(
+    client: wvorm_core.WeaviateClient, collection_name: str
+) -> None:
+    from wvorm_core.classes.data import PhoneNumber
+
+    collection = client.collections.create(
+        collection_name,
+        properties=[Property(name="phone", data_type=DataType.PHONE_NUMBER)],
+        vector_config=Configure.Vectors.self_provided(),
+    )
+    collection.data.insert({"phone": PhoneNumber("020 555 1234", "NL")}, vector=[1.0, 0.0])
+    phone = collection.query.fetch_objects().objects[0].properties["phone"]
+    assert phone.number == "020 555 1234"
+    assert phone.default_country == "NL"
+    assert phone.country_code == 31
+    assert phone.international_formatted == "+31 20 555 1234"
+    assert phone.national == 205551234
+    assert phone.valid is True
+    assert phone["internationalFormatted"] == "+31 20 555 1234"
