@@ -10,11 +10,13 @@ Loaded with `-p plugin` by `compat/run.py` in both runs. It
   with `wvorm_core` modules, mapping the official client's deep private paths
   (`weaviate.collections.classes.config`, ...) to where the same public names live in
   `wvorm_core`, and gives clients and collections the one private probe the suite reads,
-  `._connection._weaviate_version`. Test bodies and assertions are not touched.
+  `._connection._weaviate_version` and `metadata._is_empty()`. Test bodies and assertions are
+  not touched.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import importlib.abc
 import importlib.machinery
@@ -184,10 +186,17 @@ class _ConnectionProbe:
         self._weaviate_version = _VersionProbe(SERVER_VERSION)
 
 
-def _add_connection_probe() -> None:
+def _metadata_is_empty(metadata: object) -> bool:
+    return all(getattr(metadata, f.name) is None for f in dataclasses.fields(metadata))  # type: ignore[arg-type]
+
+
+def _add_private_probes() -> None:
+    """The private members the suite reads: `_connection._weaviate_version` of clients and
+    collections, and `metadata._is_empty()` of a result object."""
     from wvorm_core import client
     from wvorm_core._async import collection as async_collection
     from wvorm_core._sync import collection as sync_collection
+    from wvorm_core.outputs.query import MetadataReturn
 
     probe = _ConnectionProbe()
     owners: list[Any] = [
@@ -199,13 +208,15 @@ def _add_connection_probe() -> None:
     for owner in owners:
         if not hasattr(owner, "_connection"):
             owner._connection = probe
+    if not hasattr(MetadataReturn, "_is_empty"):
+        MetadataReturn._is_empty = _metadata_is_empty  # type: ignore[attr-defined]
 
 
 if MODE == "wvorm_core":
     if any(name == "weaviate" or name.startswith("weaviate.") for name in sys.modules):
         raise RuntimeError("the official client was imported before the compat plugin")
     sys.meta_path.insert(0, WeaviateAsWvormCore())
-    _add_connection_probe()
+    _add_private_probes()
 
 
 def _write(record: dict[str, str]) -> None:
