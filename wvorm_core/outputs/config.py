@@ -513,6 +513,13 @@ class ExportedCollectionConfig(CollectionConfig):
             raise AttributeError(f"CollectionConfig has no field {name!r}")
         object.__setattr__(self, name, value)
 
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, CollectionConfig):
+            return NotImplemented
+        return all(getattr(self, f.name) == getattr(other, f.name) for f in fields(self))
+
+    __hash__ = None  # type: ignore[assignment]
+
     @classmethod
     def copy_of(cls, config: CollectionConfig) -> ExportedCollectionConfig:
         return cls(**{f.name: getattr(config, f.name) for f in fields(config)})
