@@ -1,5 +1,6 @@
 # Two commands do everything on a fresh machine:
 #   make demo   set up (virtualenv, package, weaviate-server) and run the quick-start demo
+#   make compat the official client's integration suite through wvorm_core (see compat/run.py)
 #   make check  set up and run every check: lint, types, generated code (protos, sync fronts),
 #               docs, tests against a real server
 #   make check-cluster  the 3-node cluster tests (pytest -m cluster); not yet part of check:
@@ -9,7 +10,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo check lint types protos fronts docs test check-cluster bench
+.PHONY: setup demo check lint types protos fronts docs test check-cluster bench compat
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -51,3 +52,8 @@ bench: setup
 	$(BIN)/python bench/query_bench.py
 	$(BIN)/python bench/import_bench.py
 	$(BIN)/python bench/orm_bench.py
+
+# The official client's integration suite, once with the official client (cached) and once
+# through wvorm_core; ARGS narrows the wvorm_core run (e.g. ARGS=integration/test_iterator.py).
+compat: setup
+	$(BIN)/python compat/run.py $(ARGS)

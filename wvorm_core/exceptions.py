@@ -24,6 +24,19 @@ class WeaviateInvalidInputError(WeaviateError, ValueError):
     """An argument is invalid; raised before anything is sent."""
 
 
+class WeaviateInsertInvalidPropertyError(WeaviateInvalidInputError):
+    """An object to insert has `id` or `vector` among its properties."""
+
+
+class WeaviateInsertManyAllFailedError(WeaviateError):
+    """The official client raises this when every object of `insert_many` failed.
+
+    wvorm_core does not: `insert_many` returns every refusal in `errors` also when all
+    objects failed, so nothing is lost. The class exists so that v4 code importing it (for an
+    `except` clause) keeps importing.
+    """
+
+
 class WeaviateUnsupportedFeatureError(WeaviateError):
     """The connected server is too old for a feature."""
 
@@ -78,3 +91,17 @@ class ExportCanceledError(WeaviateError):
 
 class EmbeddedServerError(WeaviateError):
     """The local weaviate-server could not be installed, started or stopped."""
+
+
+# The official client's names, where one of the errors above means the same thing.
+WeaviateBaseError = WeaviateError
+WeaviateStartUpError = WeaviateConnectionError
+"""Connecting failed (the official client's name; wvorm_core raises it for any unreachable
+server, also after connecting)."""
+WeaviateGRPCUnavailableError = WeaviateConnectionError
+AuthenticationFailedError = WeaviateAuthenticationError
+AuthenticationFailedException = WeaviateAuthenticationError
+UnexpectedStatusCodeException = UnexpectedStatusCodeError
+WeaviateQueryException = WeaviateQueryError
+WeaviateInvalidInputException = WeaviateInvalidInputError
+BackupFailedException = BackupFailedError

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import base64
 import uuid
+from pathlib import Path
+from typing import BinaryIO
 
 
 def generate_uuid5(identifier: object, namespace: object = "") -> uuid.UUID:
@@ -13,3 +16,13 @@ def generate_uuid5(identifier: object, namespace: object = "") -> uuid.UUID:
     instead of duplicating it.
     """
     return uuid.uuid5(uuid.NAMESPACE_DNS, str(namespace) + str(identifier))
+
+
+def file_encoder_b64(file_or_path: str | Path | BinaryIO) -> str:
+    """The base64 text of a file's bytes (a path, or a file opened in binary mode), as
+    `near_image` and blob properties take it."""
+    if isinstance(file_or_path, (str, Path)):
+        data = Path(file_or_path).read_bytes()
+    else:
+        data = file_or_path.read()
+    return base64.b64encode(data).decode("ascii")

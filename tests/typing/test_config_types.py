@@ -27,6 +27,7 @@ from wvorm_core.collections import AsyncCollection, Collection
 from wvorm_core.outputs.config import (
     CollectionConfig,
     CollectionConfigSimple,
+    ExportedCollectionConfig,
     GenerativeConfig,
     JsonValue,
     MultiVectorConfig,
@@ -143,7 +144,7 @@ def check_property_indexes(collection: Collection) -> None:
 def check_collections(client: wvorm_core.WeaviateClient) -> None:
     assert_type(client.collections.create("A"), Collection)
     assert_type(client.collections.create_from_dict({"class": "A"}), Collection)
-    assert_type(client.collections.export_config("A"), CollectionConfig)
+    assert_type(client.collections.export_config("A"), ExportedCollectionConfig)
     assert_type(client.collections.list_all(simple=False), dict[str, CollectionConfig])
     assert_type(client.collections.list_all(simple=True), dict[str, CollectionConfigSimple])
     tenants = client.collections.use("A").tenants

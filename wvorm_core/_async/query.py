@@ -31,7 +31,7 @@ from wvorm_core._ops.search import (
     VectorInput,
 )
 from wvorm_core._transport.base import AsyncTransport
-from wvorm_core.classes.query import PropertySelection
+from wvorm_core.classes.query import NearMediaType, PropertySelection
 from wvorm_core.outputs import Object, QueryReturn
 from wvorm_core.outputs.query import P, R
 
@@ -389,5 +389,56 @@ class AsyncQueryCollection(Generic[P, R]):
                 return_properties,
                 options,
                 search.near_image(near_image),
+            )
+        )
+
+    @overload
+    async def near_media(
+        self,
+        media: MediaInput,
+        media_type: NearMediaType,
+        *,
+        return_properties: None = None,
+        **options: Unpack[NearOptions],
+    ) -> QueryReturn[P, R]: ...
+
+    @overload
+    async def near_media(
+        self,
+        media: MediaInput,
+        media_type: NearMediaType,
+        *,
+        return_properties: type[T] | Projection[T],
+        **options: Unpack[NearOptions],
+    ) -> QueryReturn[T, R]: ...
+
+    @overload
+    async def near_media(
+        self,
+        media: MediaInput,
+        media_type: NearMediaType,
+        *,
+        return_properties: PropertySelection,
+        **options: Unpack[NearOptions],
+    ) -> QueryReturn[dict[str, object], R]: ...
+
+    async def near_media(
+        self,
+        media: MediaInput,
+        media_type: NearMediaType,
+        *,
+        return_properties: ReturnProperties = None,
+        **options: Unpack[NearOptions],
+    ) -> QueryReturn[Any, R]:
+        """Objects nearest to a piece of media of `media_type` (base64 text, bytes or a path)."""
+        if isinstance(media, Path):
+            media = await asyncio.to_thread(media.read_bytes)
+        return await self._transport.run(
+            search.query(
+                self._target,
+                "near_media",
+                return_properties,
+                options,
+                search.near_media(media, media_type),
             )
         )

@@ -13,6 +13,9 @@ from wvorm_core.classes.query import MetadataName, MetadataQuery, QueryReference
 from wvorm_core.exceptions import WeaviateInvalidInputError
 from wvorm_core.outputs import Object, QueryReturn
 
+ITERATOR_CACHE_SIZE = 100
+"""Objects an iterator fetches per request unless told `cache_size`."""
+
 
 class IteratorOptions(TypedDict, total=False):
     include_vector: bool | str | Sequence[str]
@@ -32,7 +35,7 @@ class Cursor:
     def __init__(
         self, target: search.Target, return_properties: ReturnProperties, options: IteratorOptions
     ) -> None:
-        size = options.get("cache_size", 100)
+        size = options.get("cache_size", ITERATOR_CACHE_SIZE)
         if not isinstance(size, int) or isinstance(size, bool) or size < 1:
             raise WeaviateInvalidInputError(f"cache_size must be a positive int, got {size!r}")
         self._target = target

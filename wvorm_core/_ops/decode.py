@@ -25,6 +25,7 @@ from wvorm_core.outputs import (
     Object,
     QueryReturn,
 )
+from wvorm_core.outputs.query import PhoneNumberType
 from wvorm_core.proto.v1 import base_pb2, properties_pb2, search_get_pb2
 
 if TYPE_CHECKING:
@@ -58,16 +59,18 @@ def _decode_list(value: properties_pb2.ListValue) -> list[Any]:
     return [] if kind is None else _LIST_DECODERS[kind](getattr(value, kind))
 
 
-def _decode_phone(value: properties_pb2.PhoneNumber) -> dict[str, object]:
-    return {
-        "input": value.input,
-        "defaultCountry": value.default_country,
-        "internationalFormatted": value.international_formatted,
-        "countryCode": value.country_code,
-        "national": value.national,
-        "nationalFormatted": value.national_formatted,
-        "valid": value.valid,
-    }
+def _decode_phone(value: properties_pb2.PhoneNumber) -> PhoneNumberType:
+    return PhoneNumberType(
+        {
+            "input": value.input,
+            "defaultCountry": value.default_country,
+            "internationalFormatted": value.international_formatted,
+            "countryCode": value.country_code,
+            "national": value.national,
+            "nationalFormatted": value.national_formatted,
+            "valid": value.valid,
+        }
+    )
 
 
 def _object_values(value: properties_pb2.Value) -> dict[str, object]:

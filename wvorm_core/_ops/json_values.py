@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TypeVar
 
+from wvorm_core._read_only import ReadOnlyList
+
 JsonObject = Mapping[str, object]
 _T = TypeVar("_T")
 
@@ -32,7 +34,7 @@ def opt(data: JsonObject, key: str, kind: type[_T]) -> _T | None:
 def strings(value: object) -> tuple[str, ...] | None:
     if not isinstance(value, list):
         return None
-    return tuple(str(v) for v in value)
+    return ReadOnlyList(str(v) for v in value)
 
 
 def items(value: object) -> list[object]:

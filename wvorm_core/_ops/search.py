@@ -23,6 +23,7 @@ from wvorm_core.classes.query import (
     MetadataName,
     MetadataQuery,
     Move,
+    NearMediaType,
     PropertySelection,
     QueryReference,
     Rerank,
@@ -580,6 +581,19 @@ def near_object(uuid: UUID | str) -> Fill:
 
 def near_image(image: EncodedMedia) -> Fill:
     return lambda opts, m: fill_near_image(image, opts, m.near_image)
+
+
+def near_media(media: EncodedMedia, kind: NearMediaType) -> Fill:
+    """A search near a piece of media of `kind` (its `near_<kind>` request field)."""
+    kind = NearMediaType(kind)
+
+    def fill(options: Options, request: search_get_pb2.SearchRequest) -> None:
+        out = getattr(request, f"near_{kind.value}")
+        setattr(out, kind.value, media_base64(media))
+        _certainty_distance(options, out)
+        _fill_targets(options.pop("target_vector"), out.targets)
+
+    return fill
 
 
 def bm25(query_text: str) -> Fill:

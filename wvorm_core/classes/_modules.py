@@ -193,6 +193,16 @@ class _Generative:
         )
 
     @staticmethod
+    def anyscale(
+        *, model: str | None = None, temperature: float | None = None, base_url: str | None = None
+    ) -> GenerativeProvider:
+        """`generative-anyscale`."""
+        return GenerativeProvider(
+            "generative-anyscale",
+            drop_none(model=model, temperature=temperature, baseURL=base_url),
+        )
+
+    @staticmethod
     def ollama(*, model: str | None = None, api_endpoint: str | None = None) -> GenerativeProvider:
         """`generative-ollama`."""
         return GenerativeProvider(

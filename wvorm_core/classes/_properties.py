@@ -116,7 +116,8 @@ class TextAnalyzerConfigCreate:
 
 @dataclass(frozen=True)
 class Property:
-    """A property of a collection; `nested_properties` only for OBJECT and OBJECT_ARRAY.
+    """A property of a collection; `nested_properties` (one or several) only for OBJECT and
+    OBJECT_ARRAY, kept as a tuple.
 
     `skip_vectorization` and `vectorize_property_name` apply to every vectorizer of the
     collection (they are written into each module's property settings).
@@ -129,7 +130,7 @@ class Property:
     index_filterable: bool | None = None
     index_searchable: bool | None = None
     index_range_filters: bool | None = None
-    nested_properties: Sequence[Property] | None = None
+    nested_properties: Property | Sequence[Property] | None = None
     skip_vectorization: bool = False
     vectorize_property_name: bool = True
     text_analyzer: TextAnalyzerConfigCreate | None = None
@@ -141,8 +142,10 @@ class Property:
             raise WeaviateInvalidInputError(
                 f"{where}: data_type must be a DataType, got {self.data_type!r}"
             )
-        if self.nested_properties is not None:
-            object.__setattr__(self, "nested_properties", tuple(self.nested_properties))
+        nested = self.nested_properties
+        if nested is not None:
+            nested = (nested,) if isinstance(nested, Property) else tuple(nested)
+            object.__setattr__(self, "nested_properties", nested)
         if self.nested_properties and self.data_type not in OBJECT_TYPES:
             raise WeaviateInvalidInputError(
                 f"{where}: nested_properties need DataType.OBJECT or OBJECT_ARRAY"
@@ -179,7 +182,7 @@ class Property:
         out.update({k: v for k, v in optional.items() if v is not None})
         if self.text_analyzer is not None:
             out["textAnalyzer"] = self.text_analyzer.to_dict()
-        if self.nested_properties:
+        if isinstance(self.nested_properties, tuple) and self.nested_properties:
             out["nestedProperties"] = [p.to_dict() for p in self.nested_properties]
         if vectorizers:
             setting = {

@@ -174,6 +174,11 @@ class _Vectors:
         return _text("text2vec-bigram", drop_none(bigram=bigram), common)
 
     @staticmethod
+    def text2vec_contextionary(**common: Unpack[TextVectorizerOptions]) -> VectorConfig:
+        """`text2vec-contextionary` (needs its contextionary service next to the server)."""
+        return _text("text2vec-contextionary", {}, common)
+
+    @staticmethod
     def text2vec_transformers(
         *,
         pooling_strategy: Literal["masked_mean", "cls"] | None = None,

@@ -7,6 +7,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
+from wvorm_core.classes._legacy_vectors import (
+    DeprecatedAlias,
+    _LegacyNamedVectors,
+    _LegacyVectorizer,
+)
+from wvorm_core.classes._module_names import GenerativeSearches, Rerankers, Vectorizers
 from wvorm_core.classes._modules import GenerativeProvider, RerankerProvider, _Generative, _Reranker
 from wvorm_core.classes._properties import (
     AnyReferenceProperty,
@@ -19,6 +25,7 @@ from wvorm_core.classes._properties import (
     check_collection_name,
     check_property_name,
 )
+from wvorm_core.classes._stopwords import StopwordsCreate, StopwordsPreset
 from wvorm_core.classes._vector_index import (
     JSON,
     MultiVectorAggregation,
@@ -45,6 +52,7 @@ from wvorm_core.classes._vectorizers import (
     _Vectors,
 )
 from wvorm_core.exceptions import WeaviateInvalidInputError
+from wvorm_core.outputs.indexes import PropertyIndexName as IndexName
 
 __all__ = [
     "AnyReferenceProperty",
@@ -52,6 +60,8 @@ __all__ = [
     "ConsistencyLevel",
     "DataType",
     "GenerativeProvider",
+    "GenerativeSearches",
+    "IndexName",
     "InvertedIndexConfigCreate",
     "InvertedIndexConfigUpdate",
     "Multi2VecField",
@@ -71,7 +81,9 @@ __all__ = [
     "ReplicationConfigUpdate",
     "ReplicationDeletionStrategy",
     "RerankerProvider",
+    "Rerankers",
     "ShardingConfigCreate",
+    "StopwordsCreate",
     "StopwordsPreset",
     "TextAnalyzerConfigCreate",
     "TextVectorizerOptions",
@@ -83,6 +95,7 @@ __all__ = [
     "VectorIndexConfig",
     "VectorIndexType",
     "VectorIndexUpdate",
+    "Vectorizers",
     "check_collection_name",
     "check_property_name",
     "collection_schema",
@@ -95,13 +108,6 @@ class ConsistencyLevel(str, Enum):
     ONE = "ONE"
     QUORUM = "QUORUM"
     ALL = "ALL"
-
-
-class StopwordsPreset(str, Enum):
-    """The built-in stopword lists of the inverted index."""
-
-    NONE = "none"
-    EN = "en"
 
 
 class ReplicationDeletionStrategy(str, Enum):
@@ -195,6 +201,10 @@ class Configure:
 
     Vectors = _Vectors
     MultiVectors = _MultiVectors
+    Vectorizer = DeprecatedAlias(_LegacyVectorizer, "Configure.Vectorizer", "Configure.Vectors")
+    NamedVectors = DeprecatedAlias(
+        _LegacyNamedVectors, "Configure.NamedVectors", "Configure.Vectors"
+    )
     VectorIndex = _VectorIndex
     Generative = _Generative
     Reranker = _Reranker

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Generic, Protocol, TypeVar
+from dataclasses import dataclass
+from typing import ClassVar, Generic, Protocol
 from uuid import UUID
+
+from typing_extensions import TypeVar
 
 P = TypeVar("P")
 
@@ -62,14 +64,19 @@ ReferenceInputs = Mapping[str, ReferenceInput]
 """References of an object by property name."""
 
 
+R = TypeVar("R", default=ReferenceInputs)
+
+
 @dataclass(frozen=True, slots=True)
-class DataObject(Generic[P]):
-    """An object to insert: properties plus an optional uuid, vector(s) and references."""
+class DataObject(Generic[P, R]):
+    """An object to insert: properties plus an optional uuid, vector(s) and references.
+
+    The second type parameter types `references` (as the official client's does)."""
 
     properties: P
     uuid: UUID | str | None = None
     vector: Vectors | None = None
-    references: ReferenceInputs = field(default_factory=dict)
+    references: R | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +86,8 @@ class DataReference:
     from_property: str
     from_uuid: UUID | str
     to_uuid: UUID | str | Sequence[UUID | str]
+    MultiTarget: ClassVar[type[DataReferenceMulti]]
+    """The official client's spelling of `DataReferenceMulti`."""
 
     def to_uuids(self) -> list[UUID | str]:
         return [self.to_uuid] if isinstance(self.to_uuid, (UUID, str)) else list(self.to_uuid)
@@ -90,5 +99,7 @@ class DataReferenceMulti(DataReference):
 
     target_collection: str
 
+
+DataReference.MultiTarget = DataReferenceMulti
 
 DataReferences = DataReference | DataReferenceMulti

@@ -84,50 +84,75 @@ class _PropertyTest:
     def _leaf(self, operator: str, value: FilterValue | GeoRange | None) -> FilterLeaf:
         return FilterLeaf(self._target, operator, value)
 
-    def equal(self, value: FilterValue) -> FilterExpression:
-        return self._leaf("equal", value)
+    def equal(self, val: FilterValue) -> FilterExpression:
+        return self._leaf("equal", val)
 
-    def not_equal(self, value: FilterValue) -> FilterExpression:
-        return self._leaf("not_equal", value)
+    def not_equal(self, val: FilterValue) -> FilterExpression:
+        return self._leaf("not_equal", val)
 
-    def less_than(self, value: FilterValue) -> FilterExpression:
-        return self._leaf("less_than", value)
+    def less_than(self, val: FilterValue) -> FilterExpression:
+        return self._leaf("less_than", val)
 
-    def less_or_equal(self, value: FilterValue) -> FilterExpression:
-        return self._leaf("less_or_equal", value)
+    def less_or_equal(self, val: FilterValue) -> FilterExpression:
+        return self._leaf("less_or_equal", val)
 
-    def greater_than(self, value: FilterValue) -> FilterExpression:
-        return self._leaf("greater_than", value)
+    def greater_than(self, val: FilterValue) -> FilterExpression:
+        return self._leaf("greater_than", val)
 
-    def greater_or_equal(self, value: FilterValue) -> FilterExpression:
-        return self._leaf("greater_or_equal", value)
+    def greater_or_equal(self, val: FilterValue) -> FilterExpression:
+        return self._leaf("greater_or_equal", val)
 
-    def like(self, pattern: str) -> FilterExpression:
+    def like(self, val: str) -> FilterExpression:
         """Wildcard match: `?` one character, `*` any run of characters."""
-        return self._leaf("like", pattern)
+        return self._leaf("like", val)
 
     def contains_any(
-        self, values: Sequence[str | int | float | bool | UUID | datetime]
+        self, val: Sequence[str | int | float | bool | UUID | datetime]
     ) -> FilterExpression:
-        return self._leaf("contains_any", list(values))  # type: ignore[arg-type]
+        return self._leaf("contains_any", list(val))  # type: ignore[arg-type]
 
     def contains_all(
-        self, values: Sequence[str | int | float | bool | UUID | datetime]
+        self, val: Sequence[str | int | float | bool | UUID | datetime]
     ) -> FilterExpression:
-        return self._leaf("contains_all", list(values))  # type: ignore[arg-type]
+        return self._leaf("contains_all", list(val))  # type: ignore[arg-type]
 
     def contains_none(
-        self, values: Sequence[str | int | float | bool | UUID | datetime]
+        self, val: Sequence[str | int | float | bool | UUID | datetime]
     ) -> FilterExpression:
-        return self._leaf("contains_none", list(values))  # type: ignore[arg-type]
+        return self._leaf("contains_none", list(val))  # type: ignore[arg-type]
 
-    def is_none(self, value: bool) -> FilterExpression:
-        return self._leaf("is_none", value)
+    def is_none(self, val: bool) -> FilterExpression:
+        return self._leaf("is_none", val)
 
     def within_geo_range(self, coordinate: GeoCoordinate, distance: float) -> FilterExpression:
         return self._leaf(
             "within_geo_range", GeoRange(coordinate.latitude, coordinate.longitude, distance)
         )
+
+
+class _CountTest:
+    """Tests on how many objects a reference property points to."""
+
+    def __init__(self, target: FilterTarget) -> None:
+        self._test = _PropertyTest(target)
+
+    def equal(self, count: int) -> FilterExpression:
+        return self._test.equal(count)
+
+    def not_equal(self, count: int) -> FilterExpression:
+        return self._test.not_equal(count)
+
+    def less_than(self, count: int) -> FilterExpression:
+        return self._test.less_than(count)
+
+    def less_or_equal(self, count: int) -> FilterExpression:
+        return self._test.less_or_equal(count)
+
+    def greater_than(self, count: int) -> FilterExpression:
+        return self._test.greater_than(count)
+
+    def greater_or_equal(self, count: int) -> FilterExpression:
+        return self._test.greater_or_equal(count)
 
 
 class _RefTest:
@@ -147,8 +172,14 @@ class _RefTest:
     def by_id(self) -> _PropertyTest:
         return _PropertyTest(FilterTarget(self._path, "_id"))
 
-    def by_ref_count(self, link_on: str) -> _PropertyTest:
-        return _PropertyTest(FilterTarget(self._path, check_property_name(link_on), count=True))
+    def by_ref_count(self, link_on: str) -> _CountTest:
+        return _CountTest(FilterTarget(self._path, check_property_name(link_on), count=True))
+
+    def by_creation_time(self) -> _PropertyTest:
+        return _PropertyTest(FilterTarget(self._path, "_creationTimeUnix"))
+
+    def by_update_time(self) -> _PropertyTest:
+        return _PropertyTest(FilterTarget(self._path, "_lastUpdateTimeUnix"))
 
 
 class Filter:
@@ -164,11 +195,11 @@ class Filter:
 
     @staticmethod
     def by_creation_time() -> _PropertyTest:
-        return _PropertyTest(FilterTarget((), "_creationTimeUnix"))
+        return _RefTest(()).by_creation_time()
 
     @staticmethod
     def by_update_time() -> _PropertyTest:
-        return _PropertyTest(FilterTarget((), "_lastUpdateTimeUnix"))
+        return _RefTest(()).by_update_time()
 
     @staticmethod
     def by_ref(link_on: str) -> _RefTest:
@@ -179,7 +210,7 @@ class Filter:
         return _RefTest(()).by_ref_multi_target(link_on, target_collection)
 
     @staticmethod
-    def by_ref_count(link_on: str) -> _PropertyTest:
+    def by_ref_count(link_on: str) -> _CountTest:
         return _RefTest(()).by_ref_count(link_on)
 
     @staticmethod

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from wvorm_core.exceptions import WeaviateInvalidInputError
+
 
 def _mask(secret: str) -> str:
     return "***" if secret else "''"
@@ -102,7 +104,7 @@ class Timeout:
                 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class AdditionalConfig:
     """Extra connection settings.
 
@@ -113,10 +115,33 @@ class AdditionalConfig:
     connections, which cost a fraction of grpcio's CPU per call. It applies to plaintext
     connections with no channel options and no gRPC proxy in the environment; everything else
     (TLS, proxies, streams) goes through grpcio.
+
+    `timeout` may be given as the official client's `(query, insert)` pair of seconds.
     """
 
-    timeout: Timeout = field(default_factory=Timeout)
+    timeout: Timeout
     trust_env: bool = False
     grpc_max_message_size: int | None = None
     grpc_channel_options: tuple[tuple[str, int | str], ...] = ()
     builtin_grpc: bool = True
+
+    def __init__(
+        self,
+        timeout: Timeout | tuple[float, float] | None = None,
+        trust_env: bool = False,
+        grpc_max_message_size: int | None = None,
+        grpc_channel_options: tuple[tuple[str, int | str], ...] = (),
+        builtin_grpc: bool = True,
+    ) -> None:
+        if isinstance(timeout, tuple):
+            if len(timeout) != 2:
+                raise WeaviateInvalidInputError(
+                    f"AdditionalConfig(timeout=...) takes a Timeout or a (query, insert) pair "
+                    f"of seconds, got {timeout!r}"
+                )
+            timeout = Timeout(query=timeout[0], insert=timeout[1])
+        object.__setattr__(self, "timeout", timeout or Timeout())
+        object.__setattr__(self, "trust_env", trust_env)
+        object.__setattr__(self, "grpc_max_message_size", grpc_max_message_size)
+        object.__setattr__(self, "grpc_channel_options", grpc_channel_options)
+        object.__setattr__(self, "builtin_grpc", builtin_grpc)

@@ -9,24 +9,29 @@ from typing import Literal
 from uuid import UUID
 
 from wvorm_core.classes.aggregate import Metrics
-from wvorm_core.classes.filters import Filter, GeoRange
+from wvorm_core.classes.filters import Filter, FilterExpression, GeoRange
 from wvorm_core.exceptions import WeaviateInvalidInputError
 
 __all__ = [
     "BM25Operator",
     "Filter",
+    "FilterReturn",
     "GeoRange",
     "GroupBy",
     "HybridFusion",
     "MetadataQuery",
     "Metrics",
     "Move",
+    "NearMediaType",
     "QueryNested",
     "QueryReference",
     "Rerank",
     "Sort",
     "TargetVectors",
 ]
+
+FilterReturn = FilterExpression
+"""What `Filter.by_*(...)` builders return (the official client's name)."""
 
 MetadataName = Literal[
     "creation_time",
@@ -116,6 +121,17 @@ class Rerank:
 
     prop: str
     query: str | None = None
+
+
+class NearMediaType(str, Enum):
+    """The kind of media `near_media` searches with (each needs its multi-modal vectorizer)."""
+
+    AUDIO = "audio"
+    DEPTH = "depth"
+    IMAGE = "image"
+    IMU = "imu"
+    THERMAL = "thermal"
+    VIDEO = "video"
 
 
 class HybridFusion(str, Enum):

@@ -7,7 +7,14 @@ from enum import Enum
 
 from wvorm_core.exceptions import WeaviateInvalidInputError
 
-__all__ = ["Tenant", "TenantActivityStatus", "TenantCreate", "TenantUpdate"]
+__all__ = [
+    "Tenant",
+    "TenantActivityStatus",
+    "TenantCreate",
+    "TenantCreateInputType",
+    "TenantUpdate",
+    "TenantUpdateInputType",
+]
 
 
 class TenantActivityStatus(str, Enum):
@@ -18,6 +25,10 @@ class TenantActivityStatus(str, Enum):
     OFFLOADED = "OFFLOADED"
     OFFLOADING = "OFFLOADING"
     ONLOADING = "ONLOADING"
+    # The official client's deprecated names, kept as aliases of the current ones.
+    HOT = "ACTIVE"
+    COLD = "INACTIVE"
+    FROZEN = "OFFLOADED"
 
 
 _SETTABLE = frozenset(
@@ -49,3 +60,9 @@ class Tenant:
 
 TenantCreate = Tenant
 TenantUpdate = Tenant
+
+TenantCreateInputType = str | Tenant
+"""A tenant to create: its name (created ACTIVE) or a `Tenant`."""
+
+TenantUpdateInputType = Tenant
+"""A tenant's new activity status."""

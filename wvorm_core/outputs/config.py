@@ -7,10 +7,14 @@ so `client.collections.create_from_config(config)` reproduces it.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from types import MappingProxyType
 from typing import Literal
 
+from wvorm_core._read_only import ReadOnlyList
+from wvorm_core.classes._module_names import GenerativeSearches as GenerativeSearches
+from wvorm_core.classes._module_names import Rerankers as Rerankers
+from wvorm_core.classes._module_names import Vectorizers as Vectorizers
 from wvorm_core.classes.config import (
     DataType,
     MultiVectorAggregation,
@@ -33,7 +37,7 @@ def freeze(value: object) -> JsonValue:
     if isinstance(value, Mapping):
         return MappingProxyType({str(k): freeze(v) for k, v in value.items()})
     if isinstance(value, (list, tuple)):
-        return tuple(freeze(v) for v in value)
+        return ReadOnlyList(freeze(v) for v in value)
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
     raise TypeError(f"not a JSON value: {value!r}")
@@ -498,6 +502,27 @@ class CollectionConfig(CollectionConfigSimple):
         if self.sharding_config is not None and not self.multi_tenancy_config.enabled:
             out["shardingConfig"] = self.sharding_config.to_dict()
         return out
+
+
+class ExportedCollectionConfig(CollectionConfig):
+    """What `collections.export_config` returns: a copy of a collection's configuration whose
+    fields may be reassigned (`config.name = "Copy"`) before `create_from_config(config)`."""
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name not in {f.name for f in fields(self)}:
+            raise AttributeError(f"CollectionConfig has no field {name!r}")
+        object.__setattr__(self, name, value)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, CollectionConfig):
+            return NotImplemented
+        return all(getattr(self, f.name) == getattr(other, f.name) for f in fields(self))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    @classmethod
+    def copy_of(cls, config: CollectionConfig) -> ExportedCollectionConfig:
+        return cls(**{f.name: getattr(config, f.name) for f in fields(config)})
 
 
 @dataclass(frozen=True)

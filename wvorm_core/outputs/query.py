@@ -22,6 +22,39 @@ Vector = array  # array[float] ('f' typecode: packed float32)
 """A vector as packed float32 (`array('f')`): a `Sequence[float]`; `numpy.asarray` views it."""
 
 
+class PhoneNumberType(dict[str, object]):
+    """A `phoneNumber` value read back: the server's JSON (`input`, `internationalFormatted`,
+    ...) as a dict, with the official client's attribute names on top."""
+
+    @property
+    def number(self) -> str:
+        return str(self.get("input", ""))
+
+    @property
+    def default_country(self) -> str:
+        return str(self.get("defaultCountry", ""))
+
+    @property
+    def international_formatted(self) -> str:
+        return str(self.get("internationalFormatted", ""))
+
+    @property
+    def country_code(self) -> int:
+        return int(str(self.get("countryCode", 0)))
+
+    @property
+    def national(self) -> int:
+        return int(str(self.get("national", 0)))
+
+    @property
+    def national_formatted(self) -> str:
+        return str(self.get("nationalFormatted", ""))
+
+    @property
+    def valid(self) -> bool:
+        return bool(self.get("valid", False))
+
+
 @dataclass(frozen=True, slots=True)
 class MetadataReturn:
     """Search metadata of one object; a field is None unless it was asked for."""

@@ -23,7 +23,7 @@ from wvorm_core._ops.wire import VARINT, tag
 from wvorm_core.classes.config import ConsistencyLevel
 from wvorm_core.classes.data import DataObject, DataReferences, ReferenceInputs, Vectors
 from wvorm_core.classes.filters import FilterExpression
-from wvorm_core.exceptions import WeaviateInvalidInputError
+from wvorm_core.exceptions import WeaviateInsertInvalidPropertyError, WeaviateInvalidInputError
 from wvorm_core.outputs.batch import (
     BatchObject,
     BatchObjectReturn,
@@ -125,9 +125,14 @@ def encode_object(
         props = None
         if properties:
             props = properties if type(properties) is dict else as_mapping(properties, "properties")
+            if "id" in props or "vector" in props:
+                raise WeaviateInsertInvalidPropertyError(
+                    "'id' and 'vector' are not properties: give them as the object's uuid and "
+                    "vector (DataObject(properties, uuid=..., vector=...))"
+                )
         return batch_object(text, head, props, vector, references), text, ident
     except WeaviateInvalidInputError as error:
-        raise WeaviateInvalidInputError(f"object {index}: {error}") from None
+        raise type(error)(f"object {index}: {error}") from None
 
 
 def _unpack(item: object) -> DataObject[object]:
