@@ -52,6 +52,7 @@ bench: setup
 	$(BIN)/python bench/query_bench.py
 	$(BIN)/python bench/import_bench.py
 	$(BIN)/python bench/orm_bench.py
+	$(BIN)/python bench/soak_bench.py
 
 # The official client's integration suite, once with the official client (cached) and once
 # through wvorm_core; ARGS narrows the wvorm_core run (e.g. ARGS=integration/test_iterator.py).
