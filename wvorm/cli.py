@@ -32,6 +32,7 @@ from wvorm_core import Auth
 from wvorm_core.exceptions import WeaviateError
 
 EXIT_OK, EXIT_DRIFT, EXIT_ERROR = 0, 1, 2
+_COLOURS = {"bold": "1", "red": "31", "green": "32", "yellow": "33"}
 
 
 class _Out:
@@ -41,9 +42,8 @@ class _Out:
         self.colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
     def line(self, text: str = "", style: str = "") -> None:
-        codes = {"bold": "1", "red": "31", "green": "32", "yellow": "33"}
         if self.colour and style:
-            text = f"\033[{codes[style]}m{text}\033[0m"
+            text = f"\033[{_COLOURS[style]}m{text}\033[0m"
         print(text, flush=True)
 
 

@@ -129,11 +129,8 @@ class AsyncMigrator:
         return total
 
     async def _inactive_tenants(self, name: str) -> list[str]:
-        """The tenants of a multi-tenant collection that are not active (none otherwise)."""
-        collection = self._client.collections.use(name)
-        if not (await collection.config.get()).multi_tenancy_config.enabled:
-            return []
-        tenants = (await collection.tenants.get()).values()
+        """The tenants of multi-tenant collection `name` that are not active."""
+        tenants = (await self._client.collections.use(name).tenants.get()).values()
         return sorted(
             t.name for t in tenants if t.activity_status is not TenantActivityStatus.ACTIVE
         )
@@ -218,7 +215,8 @@ class AsyncMigrator:
         elif isinstance(op, DropPropertyIndex):
             await config.delete_property_index(op.property, op.index)
         elif isinstance(op, Reindex):
-            if asleep := await self._inactive_tenants(physical):
+            multi_tenant = _is_multi_tenant(live.get(op.collection, {}))
+            if multi_tenant and (asleep := await self._inactive_tenants(physical)):
                 raise MigrationError(
                     f"{op.describe()}: the server re-indexes only active tenants, and these are "
                     f"not: {asleep}. Activate them (collection.tenants.update(...)) and run "

@@ -130,11 +130,8 @@ class Migrator:
         return total
 
     def _inactive_tenants(self, name: str) -> list[str]:
-        """The tenants of a multi-tenant collection that are not active (none otherwise)."""
-        collection = self._client.collections.use(name)
-        if not (collection.config.get()).multi_tenancy_config.enabled:
-            return []
-        tenants = (collection.tenants.get()).values()
+        """The tenants of multi-tenant collection `name` that are not active."""
+        tenants = (self._client.collections.use(name).tenants.get()).values()
         return sorted(
             t.name for t in tenants if t.activity_status is not TenantActivityStatus.ACTIVE
         )
@@ -219,7 +216,8 @@ class Migrator:
         elif isinstance(op, DropPropertyIndex):
             config.delete_property_index(op.property, op.index)
         elif isinstance(op, Reindex):
-            if asleep := self._inactive_tenants(physical):
+            multi_tenant = _is_multi_tenant(live.get(op.collection, {}))
+            if multi_tenant and (asleep := self._inactive_tenants(physical)):
                 raise MigrationError(
                     f"{op.describe()}: the server re-indexes only active tenants, and these are "
                     f"not: {asleep}. Activate them (collection.tenants.update(...)) and run "
