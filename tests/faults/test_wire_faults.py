@@ -235,14 +235,7 @@ def test_rest_call_under_fault(
     dataset: str,
     expected: tuple[object, object],
     fault: Fault,
-    request: pytest.FixtureRequest,
 ) -> None:
-    if fault.name == "drip":
-        reason = (
-            "blocking REST: httpx's timeout bounds each read, and the reply's head is read"
-            " before the transport can check the call's deadline (the body is checked)"
-        )
-        request.applymarker(pytest.mark.xfail(strict=True, reason=reason))
     with proxied_client(proxies, True) as client:
         col = client.collections.use(dataset)
         assert col.config.get() == expected[1]

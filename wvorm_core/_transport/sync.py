@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import os
-import time
 from collections.abc import Callable, Generator, Iterator
 from typing import TYPE_CHECKING, TypeVar
 
@@ -26,8 +25,8 @@ from wvorm_core._transport.common import (
     method_options,
     parse_reply,
     rest_failure,
-    rest_timeout,
 )
+from wvorm_core._transport.deadline import DeadlineTransport, call_deadline
 from wvorm_core._transport.http2 import Http2Channel
 from wvorm_core._transport.http2_events import CallFailed
 
@@ -44,7 +43,10 @@ class NetworkTransport:
 
     def __init__(self, settings: TransportSettings) -> None:
         self.settings = settings
-        self._http = httpx.Client(**settings.http_client_options())  # type: ignore[arg-type]
+        self._http = httpx.Client(
+            transport=DeadlineTransport(),
+            **settings.http_client_options(),  # type: ignore[arg-type]
+        )
         self._channel: grpc.Channel | None = None
         self._channel_pid = 0
         self._unary: dict[str, _Unary] = {}
@@ -69,20 +71,15 @@ class NetworkTransport:
         return self._send_rest(call)
 
     def _send_rest(self, call: RestRequest) -> RestResponse:
-        """httpx's timeout bounds each read; the reply is read in chunks so that one dripping
-        in slowly still fails once the call's timeout has passed in all."""
-        deadline = time.monotonic() + self.settings.timeouts[call.timeout]
-        body = bytearray()
+        """The call's timeout bounds it in all: its sockets stop at the deadline."""
         try:
-            options = self.settings.rest_options(call)
-            with self._http.stream(call.method, call.path, **options) as reply:
-                for chunk in reply.iter_bytes():
-                    if time.monotonic() > deadline:
-                        raise rest_timeout(call)
-                    body += chunk
+            with call_deadline(self.settings.timeouts[call.timeout]):
+                reply = self._http.request(
+                    call.method, call.path, **self.settings.rest_options(call)
+                )
         except httpx.TransportError as error:
             raise rest_failure(call, error) from None
-        return RestResponse(reply.status_code, bytes(body))
+        return RestResponse(reply.status_code, reply.content)
 
     def _send_grpc(self, call: GrpcRequest) -> Message:
         if self._http2 is not None:
