@@ -461,25 +461,23 @@ class EmbeddedCluster:
         self.server(i).kill()
 
     def wait_until_down(self, i: int, timeout: float = 30.0) -> None:
-        """Wait until the running nodes report node `i` as not `HEALTHY` (or no longer list it).
+        """Wait until every running node reports node `i` as not `HEALTHY` (or no longer
+        lists it).
 
         Until then the cluster still counts the node as a replica: right after a crash a write
-        may wait on it (measured: a QUORUM insert over REST once waited out its 90 s timeout).
+        coordinated by a node that has not noticed may wait on it (measured: a QUORUM insert
+        over REST once waited out its 90 s timeout).
         """
         name = self.nodes[i].name
         deadline = time.monotonic() + timeout
         with httpx.Client(timeout=5.0, trust_env=False) as http:
             while time.monotonic() < deadline:
-                for server in self.servers:
-                    if not server.is_running():
-                        continue
-                    try:
-                        found = http.get(f"{server.url}/v1/nodes").json().get("nodes", [])
-                    except (httpx.HTTPError, ValueError):
-                        continue
-                    status = {n.get("name"): n.get("status") for n in found}
-                    if status.get(name) != "HEALTHY":
-                        return
+                if all(
+                    _reported_status(http, server.url, name) not in ("HEALTHY", "UNREACHABLE")
+                    for server in self.servers
+                    if server.is_running()
+                ):
+                    return
                 time.sleep(0.2)
         raise EmbeddedServerError(f"node {name} still reported HEALTHY after {timeout:.0f} s")
 
@@ -556,6 +554,16 @@ def _cluster_environment(
         "RAFT_BOOTSTRAP_EXPECT": str(len(nodes)),
         "MEMBERLIST_FAST_FAILURE_DETECTION": "true",
     }
+
+
+def _reported_status(http: httpx.Client, url: str, name: str) -> str:
+    """The status node `name` has in the `/v1/nodes` of the node at `url` ("" when the node
+    is not listed, "UNREACHABLE" when `url` does not answer)."""
+    try:
+        found = http.get(f"{url}/v1/nodes").json().get("nodes", [])
+    except (httpx.HTTPError, ValueError):
+        return "UNREACHABLE"
+    return str({n.get("name"): n.get("status") for n in found}.get(name, ""))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
