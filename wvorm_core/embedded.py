@@ -472,11 +472,12 @@ class EmbeddedCluster:
         deadline = time.monotonic() + timeout
         with httpx.Client(timeout=5.0, trust_env=False) as http:
             while time.monotonic() < deadline:
-                if all(
-                    _reported_status(http, server.url, name) not in ("HEALTHY", "UNREACHABLE")
+                statuses = [
+                    _reported_status(http, server.url, name)
                     for server in self.servers
                     if server.is_running()
-                ):
+                ]
+                if all(status not in (None, "HEALTHY") for status in statuses):
                     return
                 time.sleep(0.2)
         raise EmbeddedServerError(f"node {name} still reported HEALTHY after {timeout:.0f} s")
@@ -556,13 +557,13 @@ def _cluster_environment(
     }
 
 
-def _reported_status(http: httpx.Client, url: str, name: str) -> str:
-    """The status node `name` has in the `/v1/nodes` of the node at `url` ("" when the node
-    is not listed, "UNREACHABLE" when `url` does not answer)."""
+def _reported_status(http: httpx.Client, url: str, name: str) -> str | None:
+    """The status node `name` has in the `/v1/nodes` of the node at `url`: "" when it is not
+    listed, None when `url` does not answer."""
     try:
         found = http.get(f"{url}/v1/nodes").json().get("nodes", [])
     except (httpx.HTTPError, ValueError):
-        return "UNREACHABLE"
+        return None
     return str({n.get("name"): n.get("status") for n in found}.get(name, ""))
 
 
